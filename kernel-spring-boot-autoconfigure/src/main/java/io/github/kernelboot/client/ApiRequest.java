@@ -1,0 +1,116 @@
+package io.github.kernelboot.client;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * One call of the Kernel API: method, path template with its variables, query, body and how a
+ * successful answer is read.
+ *
+ * <p>The path stays a template ({@code /browser_pools/{id_or_name}/acquire}) so that HTTP
+ * client observations get a tag of low cardinality and variables are encoded.
+ *
+ * @param <T> what a successful answer is read into
+ */
+final class ApiRequest<T> {
+
+	private final HttpMethod method;
+
+	private final String pathTemplate;
+
+	private final Map<String, Object> pathVariables;
+
+	private final Map<String, Object> query = new LinkedHashMap<>();
+
+	private @Nullable Object body;
+
+	private final SuccessReader<T> reader;
+
+	private ApiRequest(HttpMethod method, String pathTemplate, Map<String, Object> pathVariables,
+			SuccessReader<T> reader) {
+		this.method = method;
+		this.pathTemplate = pathTemplate;
+		this.pathVariables = pathVariables;
+		this.reader = reader;
+	}
+
+	static <T> ApiRequest<T> of(HttpMethod method, String pathTemplate, Map<String, Object> pathVariables,
+			SuccessReader<T> reader) {
+		return new ApiRequest<>(method, pathTemplate, pathVariables, reader);
+	}
+
+	ApiRequest<T> query(String name, @Nullable Object value) {
+		if (value != null) {
+			this.query.put(name, value);
+		}
+		return this;
+	}
+
+	ApiRequest<T> body(@Nullable Object body) {
+		this.body = body;
+		return this;
+	}
+
+	@Nullable Object queryValue(String name) {
+		return this.query.get(name);
+	}
+
+	HttpMethod method() {
+		return this.method;
+	}
+
+	@Nullable Object body() {
+		return this.body;
+	}
+
+	SuccessReader<T> reader() {
+		return this.reader;
+	}
+
+	/** The path with its variables filled in and no query: what messages name. */
+	String path() {
+		return UriComponentsBuilder.fromPath(this.pathTemplate).buildAndExpand(this.pathVariables).getPath();
+	}
+
+	String uriTemplate() {
+		if (this.query.isEmpty()) {
+			return this.pathTemplate;
+		}
+		StringJoiner template = new StringJoiner("&", this.pathTemplate + "?", "");
+		this.query.keySet().forEach((name) -> template.add(name + "={" + name + "}"));
+		return template.toString();
+	}
+
+	Map<String, Object> uriVariables() {
+		Map<String, Object> variables = new LinkedHashMap<>(this.pathVariables);
+		variables.putAll(this.query);
+		return variables;
+	}
+
+	/**
+	 * Reads a successful (2xx) answer.
+	 *
+	 * @param <T> what the answer is read into
+	 */
+	@FunctionalInterface
+	interface SuccessReader<T> {
+
+		/**
+		 * Reads the answer; an empty result stands for "no content".
+		 * @param response the answer
+		 * @param request the request it answers
+		 * @return what was read
+		 */
+		Mono<T> read(ClientResponse response, ApiRequest<T> request);
+
+	}
+
+}

@@ -1,0 +1,193 @@
+package io.github.kernelboot.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Properties;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Reactive client of the Kernel API: {@link #browsers()} and {@link #browserPools()}.
+ *
+ * <p>Build one with {@link #builder()}; in a Spring Boot application, inject the bean the
+ * starter configures from {@code kernel.*} properties. A client is thread-safe and meant to be
+ * shared.
+ */
+public final class KernelClient {
+
+	/** Base URL of the Kernel cloud. */
+	public static final String DEFAULT_BASE_URL = "https://api.onkernel.com";
+
+	/** Default time one request may wait for its answer, as the official SDKs use. */
+	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+
+	/** Version of this client, as its User-Agent names it. */
+	public static final String VERSION = readVersion();
+
+	private final String baseUrl;
+
+	private final BrowsersApi browsers;
+
+	private final BrowserPoolsApi browserPools;
+
+	private KernelClient(String baseUrl, KernelHttp http) {
+		this.baseUrl = baseUrl;
+		this.browsers = new BrowsersApi(http);
+		this.browserPools = new BrowserPoolsApi(http);
+	}
+
+	/**
+	 * Starts building a client.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Returns the browser-session calls.
+	 * @return the browsers API
+	 */
+	public BrowsersApi browsers() {
+		return this.browsers;
+	}
+
+	/**
+	 * Returns the browser-pool calls, acquire and release among them.
+	 * @return the browser pools API
+	 */
+	public BrowserPoolsApi browserPools() {
+		return this.browserPools;
+	}
+
+	/**
+	 * Returns the base URL the client talks to.
+	 * @return the base URL
+	 */
+	public String getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	@Override
+	public String toString() {
+		return "KernelClient[baseUrl=" + this.baseUrl + "]";
+	}
+
+	private static String readVersion() {
+		try (InputStream in = KernelClient.class.getResourceAsStream("kernel-client.properties")) {
+			Properties properties = new Properties();
+			if (in != null) {
+				properties.load(in);
+			}
+			return properties.getProperty("version", "unknown");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Builder of {@link KernelClient}.
+	 */
+	public static final class Builder {
+
+		private String baseUrl = DEFAULT_BASE_URL;
+
+		private @Nullable String apiKey;
+
+		private WebClient.@Nullable Builder webClientBuilder;
+
+		private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+
+		private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the base URL of the API (default {@value KernelClient#DEFAULT_BASE_URL}).
+		 * @param baseUrl an absolute http or https URL
+		 * @return this builder
+		 */
+		public Builder baseUrl(String baseUrl) {
+			URI uri = URI.create(baseUrl);
+			if (!uri.isAbsolute() || uri.getHost() == null
+					|| !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+				throw new IllegalArgumentException("baseUrl must be an absolute http or https URL (was '" + baseUrl + "')");
+			}
+			this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+			return this;
+		}
+
+		/**
+		 * Sets the API key sent as {@code Authorization: Bearer}.
+		 * @param apiKey the key, or {@code null} to send none
+		 * @return this builder
+		 */
+		public Builder apiKey(@Nullable String apiKey) {
+			this.apiKey = (apiKey != null && !apiKey.isBlank()) ? apiKey : null;
+			return this;
+		}
+
+		/**
+		 * Sets the {@link WebClient.Builder} to start from, such as the one Spring Boot
+		 * configures with codecs, observations and connector. It is cloned, never changed.
+		 * @param webClientBuilder the builder
+		 * @return this builder
+		 */
+		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+			this.webClientBuilder = webClientBuilder;
+			return this;
+		}
+
+		/**
+		 * Sets how long one request may wait for its answer. An acquire poll may wait this
+		 * much longer than the time it asks the server to hold it.
+		 * @param readTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder readTimeout(Duration readTimeout) {
+			if (readTimeout.isNegative() || readTimeout.isZero()) {
+				throw new IllegalArgumentException("readTimeout must be positive (was " + readTimeout + ")");
+			}
+			this.readTimeout = readTimeout;
+			return this;
+		}
+
+		/**
+		 * Sets when and how failed requests are sent again (default {@link RetryPolicy#DEFAULT}).
+		 * @param retryPolicy the policy
+		 * @return this builder
+		 */
+		public Builder retryPolicy(RetryPolicy retryPolicy) {
+			this.retryPolicy = retryPolicy;
+			return this;
+		}
+
+		/**
+		 * Builds the client.
+		 * @return the client
+		 */
+		public KernelClient build() {
+			WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
+					: WebClient.builder();
+			builder.baseUrl(this.baseUrl)
+				.defaultHeader(HttpHeaders.USER_AGENT, "kernel-spring-boot/" + VERSION)
+				.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
+			if (this.apiKey != null) {
+				builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + this.apiKey);
+			}
+			KernelHttp http = new KernelHttp(builder.build(), this.retryPolicy, this.readTimeout, this.apiKey);
+			return new KernelClient(this.baseUrl, http);
+		}
+
+	}
+
+}

@@ -1,0 +1,300 @@
+package io.github.kernelboot.client;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import io.github.kernelboot.client.model.KernelError;
+import io.github.kernelboot.client.model.Secrets;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.codec.CodecException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.UnsupportedMediaTypeException;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+/**
+ * Sends {@link ApiRequest}s: turns every way a call can fail into a typed
+ * {@link KernelException}, bounds each attempt in time and retries by the
+ * {@link RetryPolicy}.
+ */
+final class KernelHttp {
+
+	private static final Log logger = LogFactory.getLog(KernelHttp.class);
+
+	private static final int BODY_EXCERPT_LENGTH = 200;
+
+	// Error bodies are read as text first (they may be HTML or empty), then parsed here.
+	private static final JsonMapper ERROR_READER = JsonMapper.builder().build();
+
+	private final WebClient webClient;
+
+	private final RetryPolicy retryPolicy;
+
+	private final Duration readTimeout;
+
+	private final @Nullable String apiKey;
+
+	KernelHttp(WebClient webClient, RetryPolicy retryPolicy, Duration readTimeout, @Nullable String apiKey) {
+		this.webClient = webClient;
+		this.retryPolicy = retryPolicy;
+		this.readTimeout = readTimeout;
+		this.apiKey = apiKey;
+	}
+
+	RetryPolicy retryPolicy() {
+		return this.retryPolicy;
+	}
+
+	Duration readTimeout() {
+		return this.readTimeout;
+	}
+
+	/**
+	 * Sends the request, retrying failures the policy calls retryable.
+	 * @param <T> what the answer is read into
+	 * @param request the request
+	 * @return the answer
+	 */
+	<T> Mono<T> send(ApiRequest<T> request) {
+		return send(request, this.readTimeout, (failure) -> {
+		});
+	}
+
+	/**
+	 * Sends the request, retrying failures the policy calls retryable.
+	 * @param <T> what the answer is read into
+	 * @param request the request
+	 * @param timeout how long one attempt may wait for the whole answer
+	 * @param beforeRetry told of each failure about to be retried
+	 * @return the answer
+	 */
+	<T> Mono<T> send(ApiRequest<T> request, Duration timeout, Consumer<Throwable> beforeRetry) {
+		return attempt(request, timeout).retryWhen(this.retryPolicy.toRetry((failure) -> {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Retrying after: " + failure.getMessage());
+			}
+			beforeRetry.accept(failure);
+		}));
+	}
+
+	private <T> Mono<T> attempt(ApiRequest<T> request, Duration timeout) {
+		String method = request.method().name();
+		return Mono.defer(() -> {
+			WebClient.RequestBodySpec spec = this.webClient.method(request.method())
+				.uri(request.uriTemplate(), request.uriVariables());
+			WebClient.RequestHeadersSpec<?> withBody = (request.body() != null) ? spec.bodyValue(request.body())
+					: spec;
+			return withBody.exchangeToMono((response) -> response.statusCode().is2xxSuccessful()
+					? readSuccess(response, request) : readError(response, request).flatMap(Mono::error));
+		})
+			.timeout(timeout)
+			.onErrorMap((failure) -> !(failure instanceof KernelException),
+					(failure) -> translate(failure, method, request.path(), timeout));
+	}
+
+	private Throwable translate(Throwable failure, String method, String path, Duration timeout) {
+		if (failure instanceof TimeoutException) {
+			return new KernelTimeoutException(method, path, timeout);
+		}
+		if (failure instanceof WebClientRequestException || failure instanceof IOException
+				|| failure.getCause() instanceof IOException) {
+			return new KernelConnectionException(method, path, failure);
+		}
+		return failure;
+	}
+
+	private <T> Mono<T> readSuccess(ClientResponse response, ApiRequest<T> request) {
+		return request.reader()
+			.read(response, request)
+			.onErrorMap(KernelHttp::isUnreadableBody, (failure) -> new KernelResponseException(
+					request.method().name(), request.path(), response.statusCode().value(),
+					mask(describeUnreadableBody(failure)), failure));
+	}
+
+	private static boolean isUnreadableBody(Throwable failure) {
+		return failure instanceof CodecException || failure instanceof DataBufferLimitException
+				|| failure instanceof UnsupportedMediaTypeException || failure instanceof JacksonException;
+	}
+
+	private static String describeUnreadableBody(Throwable failure) {
+		if (failure instanceof DataBufferLimitException) {
+			return "body is larger than the in-memory limit of the client's codecs";
+		}
+		if (failure instanceof UnsupportedMediaTypeException) {
+			return "body is not JSON (" + failure.getMessage() + ")";
+		}
+		Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
+		String message = (cause instanceof JacksonException jackson) ? jackson.getOriginalMessage()
+				: cause.getMessage();
+		return "body is not the expected JSON (" + message + ")";
+	}
+
+	private Mono<KernelApiException> readError(ClientResponse response, ApiRequest<?> request) {
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		return response.bodyToMono(String.class)
+			.defaultIfEmpty("")
+			.onErrorResume(DataBufferLimitException.class, (tooLarge) -> Mono.just("(body too large to read)"))
+			.map((body) -> {
+				KernelError error = parseError(body);
+				String excerpt = (error == null && !body.isBlank()) ? mask(excerpt(body)) : null;
+				KernelError masked = (error != null) ? maskError(error) : null;
+				return KernelApiException.of(new ApiErrorResponse(request.method().name(), request.path(),
+						response.statusCode().value(), masked, excerpt, retryAfter(headers), shouldRetry(headers)));
+			});
+	}
+
+	private static @Nullable KernelError parseError(String body) {
+		if (body.isBlank()) {
+			return null;
+		}
+		try {
+			KernelError error = ERROR_READER.readValue(body, KernelError.class);
+			return (error != null && error.code() != null && error.message() != null) ? error : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private KernelError maskError(KernelError error) {
+		return new KernelError(mask(error.code()), mask(error.message()), error.details(), error.innerError());
+	}
+
+	private static String excerpt(String body) {
+		String flat = body.strip().replaceAll("\\s+", " ");
+		return (flat.length() <= BODY_EXCERPT_LENGTH) ? flat : flat.substring(0, BODY_EXCERPT_LENGTH) + "...";
+	}
+
+	private String mask(String text) {
+		String masked = Secrets.mask(text, this.apiKey);
+		return (masked != null) ? masked : "";
+	}
+
+	static @Nullable Duration retryAfter(HttpHeaders headers) {
+		String millis = headers.getFirst("retry-after-ms");
+		if (millis != null) {
+			try {
+				return Duration.ofMillis(Math.round(Double.parseDouble(millis.trim())));
+			}
+			catch (NumberFormatException ex) {
+				// fall through to Retry-After, as the SDKs do
+			}
+		}
+		String retryAfter = headers.getFirst(HttpHeaders.RETRY_AFTER);
+		if (retryAfter == null) {
+			return null;
+		}
+		try {
+			return Duration.ofMillis(Math.round(Double.parseDouble(retryAfter.trim()) * 1000));
+		}
+		catch (NumberFormatException ex) {
+			try {
+				ZonedDateTime date = ZonedDateTime.parse(retryAfter.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+				return Duration.between(ZonedDateTime.now(date.getZone()), date);
+			}
+			catch (DateTimeParseException notADate) {
+				return null;
+			}
+		}
+	}
+
+	private static @Nullable Boolean shouldRetry(HttpHeaders headers) {
+		String value = headers.getFirst("x-should-retry");
+		if ("true".equalsIgnoreCase(value)) {
+			return true;
+		}
+		return "false".equalsIgnoreCase(value) ? false : null;
+	}
+
+	// Readers of successful answers
+
+	static ApiRequest.SuccessReader<Void> noBody() {
+		return (response, request) -> response.releaseBody().then(Mono.empty());
+	}
+
+	/**
+	 * Reads a JSON body that must be there.
+	 * @param <T> the type read
+	 * @param type the type read
+	 * @param missingRequiredField names a required field the value lacks, or returns null
+	 * @return the reader
+	 */
+	static <T> ApiRequest.SuccessReader<T> json(Class<T> type, Function<T, @Nullable String> missingRequiredField) {
+		return (response, request) -> response.bodyToMono(type)
+			.switchIfEmpty(Mono.error(() -> unusable(request, response, "body is empty")))
+			.flatMap((value) -> {
+				String missing = missingRequiredField.apply(value);
+				return (missing != null) ? Mono.error(unusable(request, response, "answer has no " + missing))
+						: Mono.just(value);
+			});
+	}
+
+	/**
+	 * Reads an answer that is either a JSON body or 204 No Content (empty).
+	 * @param <T> the type read
+	 * @param type the type read
+	 * @param missingRequiredField names a required field the value lacks, or returns null
+	 * @return the reader
+	 */
+	static <T> ApiRequest.SuccessReader<T> jsonOrNoContent(Class<T> type,
+			Function<T, @Nullable String> missingRequiredField) {
+		ApiRequest.SuccessReader<T> json = json(type, missingRequiredField);
+		return (response, request) -> (response.statusCode().value() == HttpStatus.NO_CONTENT.value())
+				? response.releaseBody().then(Mono.empty()) : json.read(response, request);
+	}
+
+	/**
+	 * Reads one page of a list answer.
+	 * @param <T> the item type
+	 * @param itemsType the type of the JSON array
+	 * @return the reader
+	 */
+	static <T> ApiRequest.SuccessReader<Page<T>> page(ParameterizedTypeReference<List<T>> itemsType) {
+		return (response, request) -> {
+			HttpHeaders headers = response.headers().asHttpHeaders();
+			boolean hasMore = "true".equalsIgnoreCase(headers.getFirst("X-Has-More"));
+			long nextOffset = parseOffset(headers.getFirst("X-Next-Offset"));
+			long offset = ((Number) request.queryValue("offset")).longValue();
+			if (hasMore && nextOffset <= offset) {
+				return response.releaseBody()
+					.then(Mono.error(unusable(request, response,
+							"X-Has-More is true but X-Next-Offset " + nextOffset + " does not pass offset " + offset)));
+			}
+			return response.bodyToMono(itemsType)
+				.defaultIfEmpty(List.of())
+				.map((items) -> new Page<>(items, hasMore, nextOffset));
+		};
+	}
+
+	private static long parseOffset(@Nullable String value) {
+		try {
+			return (value != null) ? Long.parseLong(value.trim()) : 0;
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+	private static KernelResponseException unusable(ApiRequest<?> request, ClientResponse response, String problem) {
+		return new KernelResponseException(request.method().name(), request.path(), response.statusCode().value(),
+				problem, null);
+	}
+
+}

@@ -1,0 +1,11 @@
+/**
+ * Java records for the JSON of the Kernel API: requests, browsers, pools and errors.
+ *
+ * <p>Every record maps its components to snake_case names, leaves out {@code null} components
+ * when written and ignores fields it does not know when read, because the API adds optional
+ * fields often.
+ */
+@NullMarked
+package io.github.kernelboot.client.model;
+
+import org.jspecify.annotations.NullMarked;
