@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.github.kernelboot.client.model.ErrorDetail;
 import io.github.kernelboot.client.model.KernelError;
 import io.github.kernelboot.client.model.Secrets;
 import org.apache.commons.logging.Log;
@@ -174,7 +175,19 @@ final class KernelHttp {
 	}
 
 	private KernelError maskError(KernelError error) {
-		return new KernelError(mask(error.code()), mask(error.message()), error.details(), error.innerError());
+		List<ErrorDetail> details = (error.details() != null)
+				? error.details().stream().map((detail) -> (detail != null) ? maskDetail(detail) : null).toList()
+				: null;
+		ErrorDetail inner = (error.innerError() != null) ? maskDetail(error.innerError()) : null;
+		return new KernelError(mask(error.code()), mask(error.message()), details, inner);
+	}
+
+	private ErrorDetail maskDetail(ErrorDetail detail) {
+		return new ErrorDetail(maskNullable(detail.code()), maskNullable(detail.message()));
+	}
+
+	private @Nullable String maskNullable(@Nullable String text) {
+		return Secrets.mask(text, this.apiKey);
 	}
 
 	private static String excerpt(String body) {

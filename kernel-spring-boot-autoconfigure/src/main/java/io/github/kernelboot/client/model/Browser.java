@@ -5,6 +5,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -40,8 +42,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Browser(String sessionId, String cdpWsUrl, @Nullable String webdriverWsUrl,
-		@Nullable String browserLiveViewUrl, @Nullable OffsetDateTime createdAt, boolean headless, boolean stealth,
-		int timeoutSeconds, @Nullable String baseUrl, @Nullable String name, @Nullable PoolReference pool,
+		@Nullable String browserLiveViewUrl, @Nullable OffsetDateTime createdAt, @JsonSetter(nulls = Nulls.AS_EMPTY) boolean headless,
+		@JsonSetter(nulls = Nulls.AS_EMPTY) boolean stealth, @JsonSetter(nulls = Nulls.AS_EMPTY) int timeoutSeconds, @Nullable String baseUrl, @Nullable String name, @Nullable PoolReference pool,
 		@Nullable Profile profile, @Nullable String proxyId, @Nullable String startUrl,
 		@Nullable Map<String, String> tags, @Nullable Viewport viewport, @Nullable Boolean kioskMode,
 		@Nullable OffsetDateTime deletedAt, @Nullable Usage usage, @Deprecated @Nullable Persistence persistence) {

@@ -5,6 +5,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -24,7 +26,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record BrowserPool(String id, @Nullable String name, int acquiredCount, int availableCount,
+public record BrowserPool(String id, @Nullable String name, @JsonSetter(nulls = Nulls.AS_EMPTY) int acquiredCount,
+		@JsonSetter(nulls = Nulls.AS_EMPTY) int availableCount,
 		@Nullable OffsetDateTime createdAt, @Nullable BrowserPoolRequest browserPoolConfig,
 		@Nullable List<String> extensionIds, @Nullable String profileId) {
 

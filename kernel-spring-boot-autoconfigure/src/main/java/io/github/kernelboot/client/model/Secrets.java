@@ -16,16 +16,19 @@ public final class Secrets {
 	/** What a masked secret is replaced with. */
 	public static final String MASK = "****";
 
-	// jwt as a query parameter (?jwt= or &jwt=), and bearer tokens as an HTTP header renders them.
-	private static final Pattern JWT_PARAMETER = Pattern.compile("(?i)([?&;]jwt=)[^&#\\s\"'<>]+");
+	// jwt as a parameter (?jwt=, &jwt= or on its own), bearer tokens as an HTTP header renders
+	// them, and anything shaped like a JWT (three base64url parts, the first a JSON header).
+	private static final Pattern JWT_PARAMETER = Pattern.compile("(?i)\\b(jwt=)[^&#\\s\"'<>]+");
 
-	private static final Pattern BEARER_TOKEN = Pattern.compile("(?i)(bearer\\s+)[^\\s\"',;]+");
+	private static final Pattern BEARER_TOKEN = Pattern.compile("(?i)\\b(bearer\\s+)[^\\s\"',;\\]]+");
+
+	private static final Pattern JWT_SHAPE = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
 	private Secrets() {
 	}
 
 	/**
-	 * Masks every {@code jwt} query parameter and bearer token in the given text.
+	 * Masks every {@code jwt} parameter, bearer token and JWT-shaped token in the given text.
 	 * @param text the text, for example a {@code cdp_ws_url}
 	 * @return the text with the credentials replaced by {@value #MASK}
 	 */
@@ -34,7 +37,8 @@ public final class Secrets {
 			return text;
 		}
 		String masked = JWT_PARAMETER.matcher(text).replaceAll("$1" + MASK);
-		return BEARER_TOKEN.matcher(masked).replaceAll("$1" + MASK);
+		masked = BEARER_TOKEN.matcher(masked).replaceAll("$1" + MASK);
+		return JWT_SHAPE.matcher(masked).replaceAll(MASK);
 	}
 
 	/**

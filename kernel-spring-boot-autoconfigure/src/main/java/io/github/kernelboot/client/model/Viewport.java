@@ -2,6 +2,8 @@ package io.github.kernelboot.client.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -16,7 +18,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record Viewport(int width, int height, @Nullable Integer refreshRate) {
+public record Viewport(@JsonSetter(nulls = Nulls.AS_EMPTY) int width,
+		@JsonSetter(nulls = Nulls.AS_EMPTY) int height, @Nullable Integer refreshRate) {
 
 	/**
 	 * Creates a viewport without a refresh rate.
