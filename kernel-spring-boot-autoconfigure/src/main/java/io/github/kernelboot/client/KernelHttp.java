@@ -111,7 +111,7 @@ final class KernelHttp {
 	}
 
 	private Throwable translate(Throwable failure, String method, String path, Duration timeout) {
-		if (failure instanceof TimeoutException) {
+		if (isTimeout(failure)) {
 			return new KernelTimeoutException(method, path, timeout);
 		}
 		if (failure instanceof WebClientRequestException || failure instanceof IOException
@@ -119,6 +119,20 @@ final class KernelHttp {
 			return new KernelConnectionException(method, path, failure);
 		}
 		return failure;
+	}
+
+	// Reactor's own timeout, or one of the connector (Netty's ReadTimeoutException) when a
+	// customizer set one up.
+	private static boolean isTimeout(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof TimeoutException || cause.getClass().getName().endsWith(".ReadTimeoutException")) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
 	}
 
 	private <T> Mono<T> readSuccess(ClientResponse response, ApiRequest<T> request) {
