@@ -69,6 +69,11 @@ public class KernelProperties implements InitializingBean {
 	private Provisioning provisioning = Provisioning.NONE;
 
 	/**
+	 * Longest wait, when the application stops, for the leases still held to be released.
+	 */
+	private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+	/**
 	 * Per-pool settings, by pool name.
 	 */
 	private Map<String, Pool> pools = new LinkedHashMap<>();
@@ -129,6 +134,14 @@ public class KernelProperties implements InitializingBean {
 		this.provisioning = provisioning;
 	}
 
+	public Duration getShutdownTimeout() {
+		return this.shutdownTimeout;
+	}
+
+	public void setShutdownTimeout(Duration shutdownTimeout) {
+		this.shutdownTimeout = shutdownTimeout;
+	}
+
 	public Map<String, Pool> getPools() {
 		return this.pools;
 	}
@@ -159,6 +172,7 @@ public class KernelProperties implements InitializingBean {
 		}
 		requirePositive("kernel.connect-timeout", this.connectTimeout);
 		requirePositive("kernel.read-timeout", this.readTimeout);
+		requirePositive("kernel.shutdown-timeout", this.shutdownTimeout);
 		if (this.maxRetries < 0) {
 			throw invalid("kernel.max-retries", this.maxRetries, "must not be negative");
 		}

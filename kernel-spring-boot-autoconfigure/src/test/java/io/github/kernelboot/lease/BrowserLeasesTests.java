@@ -1,0 +1,162 @@
+package io.github.kernelboot.lease;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.github.kernelboot.autoconfigure.KernelAutoConfiguration;
+import io.github.kernelboot.autoconfigure.KernelLeaseAutoConfiguration;
+import io.github.kernelboot.client.AcquireTimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests of {@link BrowserLeases} in a real Spring context, against a real HTTP server on
+ * loopback.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class BrowserLeasesTests {
+
+	private FakeKernelApi api;
+
+	private ApplicationContextRunner contextRunner;
+
+	@BeforeEach
+	void start() throws Exception {
+		this.api = new FakeKernelApi().pool("snapshots", 2);
+		this.contextRunner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, KernelAutoConfiguration.class,
+					KernelLeaseAutoConfiguration.class))
+			.withPropertyValues("kernel.base-url=" + this.api.baseUrl(), "kernel.api-key=" + FakeKernelApi.API_KEY,
+					"kernel.pools.snapshots.acquire-timeout=3s", "kernel.pools.snapshots.poll-timeout=1s");
+	}
+
+	@AfterEach
+	void stop() {
+		this.api.close();
+	}
+
+	@Test
+	void withLeaseReleasesWhenTheWorkSucceeds() {
+		this.contextRunner.run((context) -> {
+			String session = context.getBean(BrowserLeases.class)
+				.withLease("snapshots", (lease) -> Mono.just(lease.sessionId()))
+				.block();
+			awaitReleases(1);
+			assertThat(this.api.releases().get(0).sessionId()).isEqualTo(session);
+			assertThat(context.getBean(LeaseRegistry.class).activeLeases()).isEmpty();
+		});
+	}
+
+	@Test
+	void withLeaseReleasesWhenTheWorkFails() {
+		this.contextRunner.run((context) -> {
+			StepVerifier
+				.create(context.getBean(BrowserLeases.class)
+					.withLease("snapshots", (lease) -> Mono.error(new IllegalStateException("page crashed"))))
+				.expectErrorMessage("page crashed")
+				.verify(Duration.ofSeconds(10));
+			awaitReleases(1);
+		});
+	}
+
+	@Test
+	void withLeaseReleasesWhenTheWorkThrowsBeforeReturningAMono() {
+		this.contextRunner.run((context) -> {
+			StepVerifier.create(context.getBean(BrowserLeases.class).withLease("snapshots", (lease) -> {
+				throw new IllegalArgumentException("bad url");
+			})).expectErrorMessage("bad url").verify(Duration.ofSeconds(10));
+			awaitReleases(1);
+		});
+	}
+
+	@Test
+	void withLeaseReleasesWhenTheWorkIsCancelled() throws InterruptedException {
+		this.contextRunner.run((context) -> {
+			CountDownLatch working = new CountDownLatch(1);
+			Disposable subscription = context.getBean(BrowserLeases.class)
+				.withLease("snapshots", (lease) -> Mono.never().doOnSubscribe((s) -> working.countDown()))
+				.subscribe();
+			assertThat(working.await(10, TimeUnit.SECONDS)).isTrue();
+			subscription.dispose();
+			awaitReleases(1);
+			assertThat(context.getBean(LeaseRegistry.class).activeLeases()).isEmpty();
+		});
+	}
+
+	@Test
+	void acquireOnAnExhaustedPoolFailsAfterItsAcquireTimeout() {
+		this.api.pool("busy", 0);
+		this.contextRunner.withPropertyValues("kernel.pools.busy.acquire-timeout=1s", "kernel.pools.busy.poll-timeout=1s")
+			.run((context) -> StepVerifier.create(context.getBean(BrowserLeases.class).acquire("busy"))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(AcquireTimeoutException.class)
+					.hasMessageContaining("pool 'busy'"))
+				.verify(Duration.ofSeconds(10)));
+	}
+
+	@Test
+	void leaseHeldLongerThanTheThresholdIsReportedWithTheStackThatAcquiredIt(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("kernel.pools.snapshots.leak-detection-threshold=200ms")
+			.run((context) -> {
+				BrowserLease lease = acquireForLeakTest(context.getBean(BrowserLeases.class));
+				await().atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(output).contains("Browser lease leak detection triggered for browser "
+							+ lease.sessionId() + " of pool 'snapshots'"));
+				assertThat(output).contains("Lease of pool 'snapshots' acquired here")
+					.contains("acquireForLeakTest")
+					.doesNotContain(FakeKernelApi.JWT);
+				lease.release();
+			});
+	}
+
+	@Test
+	void leaseReleasedBeforeTheThresholdIsNotReported(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("kernel.pools.snapshots.leak-detection-threshold=300ms")
+			.run((context) -> {
+				BrowserLeases leases = context.getBean(BrowserLeases.class);
+				acquireForLeakTest(leases).release();
+				// A second lease held past the threshold shows that detection runs at all.
+				BrowserLease held = acquireForLeakTest(leases);
+				await().atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(output).contains("leak detection triggered for browser " + held.sessionId()));
+				assertThat(output).containsOnlyOnce("leak detection triggered");
+				held.release();
+			});
+	}
+
+	@Test
+	void leaseArrivingAfterShutdownIsReleasedAtOnce() {
+		this.contextRunner.run((context) -> {
+			LeaseRegistry registry = context.getBean(LeaseRegistry.class);
+			registry.stop();
+			StepVerifier.create(context.getBean(BrowserLeases.class).acquire("snapshots"))
+				.expectErrorMessage("Browser snapshots-s1 of pool 'snapshots' arrived while the application is shutting "
+						+ "down; it has been released")
+				.verify(Duration.ofSeconds(10));
+			assertThat(FakeKernelApi.sessionIds(this.api.releases())).containsExactly("snapshots-s1");
+		});
+	}
+
+	private static BrowserLease acquireForLeakTest(BrowserLeases leases) {
+		return leases.acquire("snapshots").block(Duration.ofSeconds(10));
+	}
+
+	private void awaitReleases(int count) {
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.api.releases().size() == count);
+	}
+
+}
