@@ -1,6 +1,8 @@
 package io.github.kernelboot.lease;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -149,6 +151,59 @@ class BrowserLeasesTests {
 				.verify(Duration.ofSeconds(10));
 			assertThat(FakeKernelApi.sessionIds(this.api.releases())).containsExactly("snapshots-s1");
 		});
+	}
+
+	@Test
+	void closingFromManyThreadsAtOnceSendsOneReleaseRequest() {
+		this.contextRunner.run((context) -> {
+			BrowserLease lease = context.getBean(BrowserLeases.class).acquire("snapshots").block();
+			CountDownLatch start = new CountDownLatch(1);
+			List<Thread> threads = IntStream.range(0, 8).mapToObj((i) -> new Thread(() -> {
+				try {
+					start.await();
+					lease.close();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			})).toList();
+			threads.forEach(Thread::start);
+			start.countDown();
+			for (Thread thread : threads) {
+				thread.join(10_000);
+			}
+			assertThat(this.api.releases()).hasSize(1);
+			assertThat(lease.isReleased()).isTrue();
+		});
+	}
+
+	@Test
+	void leasesStillHeldAtShutdownAreReleasedInParallel() {
+		this.api.pool("wide", 4).releaseDelay(Duration.ofSeconds(2));
+		long[] closeMillis = new long[1];
+		this.contextRunner.run((context) -> {
+			BrowserLeases leases = context.getBean(BrowserLeases.class);
+			for (int i = 0; i < 4; i++) {
+				leases.acquire("wide").block();
+			}
+			closeMillis[0] = System.currentTimeMillis();
+		});
+		closeMillis[0] = System.currentTimeMillis() - closeMillis[0];
+		assertThat(this.api.releases()).hasSize(4);
+		// One after the other would take 8 s; in parallel it takes about one release.
+		assertThat(closeMillis[0]).isLessThan(6000);
+	}
+
+	@Test
+	void shutdownWaitsForReleasesNoLongerThanItsTimeout() {
+		this.api.releaseDelay(Duration.ofSeconds(30));
+		long[] closeMillis = new long[1];
+		this.contextRunner.withPropertyValues("kernel.shutdown-timeout=500ms").run((context) -> {
+			context.getBean(BrowserLeases.class).acquire("snapshots").block();
+			closeMillis[0] = System.currentTimeMillis();
+		});
+		closeMillis[0] = System.currentTimeMillis() - closeMillis[0];
+		assertThat(closeMillis[0]).isLessThan(10_000);
 	}
 
 	private static BrowserLease acquireForLeakTest(BrowserLeases leases) {

@@ -50,6 +50,8 @@ public final class FakeKernelApi implements AutoCloseable {
 
 	private final List<String> requestLines = new CopyOnWriteArrayList<>();
 
+	private volatile long releaseDelayMillis;
+
 	public FakeKernelApi() throws IOException {
 		this.server.setDispatcher(new Dispatcher() {
 			@Override
@@ -74,6 +76,12 @@ public final class FakeKernelApi implements AutoCloseable {
 	/** Queues acquire answers (200 or 204, or an error status) before the pool's own. */
 	public FakeKernelApi script(String pool, Integer... statuses) {
 		this.scripts.computeIfAbsent(pool, (name) -> new ArrayDeque<>()).addAll(List.of(statuses));
+		return this;
+	}
+
+	/** Makes every release answer only after this delay. */
+	public FakeKernelApi releaseDelay(java.time.Duration delay) {
+		this.releaseDelayMillis = delay.toMillis();
 		return this;
 	}
 
@@ -143,7 +151,9 @@ public final class FakeKernelApi implements AutoCloseable {
 				boolean reuse = !body.has("reuse") || body.get("reuse").asBoolean();
 				this.releases.add(new Release(pool, body.path("session_id").asString(), reuse));
 				free.incrementAndGet();
-				yield new MockResponse.Builder().code(204).build();
+				yield new MockResponse.Builder().code(204)
+					.headersDelay(this.releaseDelayMillis, TimeUnit.MILLISECONDS)
+					.build();
 			}
 			default -> error(405, "method_not_allowed", request.getMethod() + " " + path);
 		};
