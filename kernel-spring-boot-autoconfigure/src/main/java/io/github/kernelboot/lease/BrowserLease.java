@@ -32,6 +32,8 @@ public final class BrowserLease implements AutoCloseable, DisposableBean {
 
 	private final long acquiredNanos;
 
+	private final Duration acquireTime;
+
 	private final boolean defaultReuse;
 
 	private final LeaseRegistry registry;
@@ -44,12 +46,13 @@ public final class BrowserLease implements AutoCloseable, DisposableBean {
 
 	private volatile @Nullable Disposable leakCheck;
 
-	BrowserLease(Browser browser, String pool, boolean defaultReuse, LeaseRegistry registry,
+	BrowserLease(Browser browser, String pool, Duration acquireTime, boolean defaultReuse, LeaseRegistry registry,
 			@Nullable Throwable acquisitionSite) {
 		this.browser = browser;
 		this.pool = pool;
 		this.acquiredAt = Instant.now();
 		this.acquiredNanos = System.nanoTime();
+		this.acquireTime = acquireTime;
 		this.defaultReuse = defaultReuse;
 		this.registry = registry;
 		this.acquisitionSite = acquisitionSite;
@@ -94,6 +97,14 @@ public final class BrowserLease implements AutoCloseable, DisposableBean {
 	 */
 	public Instant acquiredAt() {
 		return this.acquiredAt;
+	}
+
+	/**
+	 * Returns how long the acquire waited for this browser, across all its polls.
+	 * @return the wait for the browser
+	 */
+	public Duration acquireTime() {
+		return this.acquireTime;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.github.kernelboot.lease;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -83,8 +84,9 @@ public class BrowserLeases {
 					? new Exception("Lease of pool '" + pool + "' acquired here") : null;
 			AcquireOptions options = new AcquireOptions(poolSettings.acquireTimeout(), poolSettings.pollTimeout(),
 					request, this.metrics::acquireRetried);
-			return observed(pool, this.pools.acquire(pool, options))
-				.flatMap((browser) -> this.registry.register(browser, pool, poolSettings, site));
+			long started = System.nanoTime();
+			return observed(pool, this.pools.acquire(pool, options)).flatMap((browser) -> this.registry.register(browser,
+					pool, poolSettings, Duration.ofNanos(System.nanoTime() - started), site));
 		});
 	}
 

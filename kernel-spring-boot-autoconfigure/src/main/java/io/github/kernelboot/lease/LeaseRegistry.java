@@ -65,12 +65,14 @@ public final class LeaseRegistry implements SmartLifecycle, DisposableBean {
 	 * @param browser the acquired browser
 	 * @param pool the pool it came from
 	 * @param settings the pool's settings
+	 * @param acquireTime how long the acquire waited
 	 * @param acquisitionSite where the acquire was made, for leak reports, or {@code null}
 	 * @return the lease
 	 */
-	Mono<BrowserLease> register(Browser browser, String pool, PoolSettings settings,
+	Mono<BrowserLease> register(Browser browser, String pool, PoolSettings settings, Duration acquireTime,
 			@Nullable Throwable acquisitionSite) {
-		BrowserLease lease = new BrowserLease(browser, pool, settings.releaseReuse(), this, acquisitionSite);
+		BrowserLease lease = new BrowserLease(browser, pool, acquireTime, settings.releaseReuse(), this,
+				acquisitionSite);
 		this.active.add(lease);
 		this.metrics.leaseOpened(lease);
 		if (this.closed) {

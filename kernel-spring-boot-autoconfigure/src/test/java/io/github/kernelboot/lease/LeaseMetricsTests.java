@@ -67,6 +67,7 @@ class LeaseMetricsTests {
 			Timer acquire = meters.get("kernel.browser.acquire").tag("pool", "snapshots").tag("outcome", "acquired").timer();
 			assertThat(acquire.count()).isEqualTo(1);
 			assertThat(acquire.totalTime(TimeUnit.NANOSECONDS)).isPositive().isLessThanOrEqualTo(waitedNanos);
+			assertThat(lease.acquireTime().toNanos()).isPositive().isLessThanOrEqualTo(waitedNanos);
 			assertThat(this.api.acquiresOf("snapshots")).isEqualTo(3);
 			lease.release();
 		});
