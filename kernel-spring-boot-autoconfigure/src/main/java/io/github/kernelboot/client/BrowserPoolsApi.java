@@ -3,6 +3,7 @@ package io.github.kernelboot.client;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -45,10 +46,19 @@ public final class BrowserPoolsApi {
 	private static final ParameterizedTypeReference<List<BrowserPool>> POOL_LIST = new ParameterizedTypeReference<>() {
 	};
 
+	/**
+	 * Tag each acquire poll puts on the session it leases, so that a browser whose answer was
+	 * lost can be found again.
+	 */
+	public static final String ACQUIRE_ID_TAG = "kernelboot-acquire-id";
+
 	private final KernelHttp http;
 
-	BrowserPoolsApi(KernelHttp http) {
+	private final BrowsersApi browsers;
+
+	BrowserPoolsApi(KernelHttp http, BrowsersApi browsers) {
 		this.http = http;
+		this.browsers = browsers;
 	}
 
 	/**
@@ -248,15 +258,39 @@ public final class BrowserPoolsApi {
 		// The server may hold the poll that long; the answer then needs the usual read time.
 		Duration timeout = (seconds != null) ? Duration.ofSeconds(seconds).plus(this.http.readTimeout())
 				: this.http.readTimeout();
-		Mono<Browser> exchange = this.http.send(
-				ApiRequest.of(HttpMethod.POST, ACQUIRE, path,
+		Mono<Browser> exchange = this.http.retried(Mono.defer(() -> {
+			String acquireId = UUID.randomUUID().toString();
+			boolean tagged = request.tags() == null || request.tags().size() < RequestValidator.MAX_TAGS;
+			AcquireRequest body = tagged ? request.withTag(ACQUIRE_ID_TAG, acquireId) : request;
+			return this.http
+				.attempt(ApiRequest.of(HttpMethod.POST, ACQUIRE, path,
 						KernelHttp.jsonOrNoContent(Browser.class, BrowsersApi::missingRequiredField))
-					.body(request),
-				timeout, beforeRetry);
+					.body(body), timeout)
+				.onErrorResume((failure) -> tagged && mayHaveBeenAnswered(failure),
+						(failure) -> findLostBrowser(idOrName, acquireId).switchIfEmpty(Mono.error(failure)));
+		}), beforeRetry);
 		// Not cancelling the exchange when the subscriber cancels is the point: MonoCreate
 		// discards a value that arrives after the cancel, and the discard hook releases it.
 		return Mono.<Browser>create((sink) -> exchange.subscribe(sink::success, sink::error, sink::success))
 			.doOnDiscard(Browser.class, (orphan) -> releaseOrphan(idOrName, orphan));
+	}
+
+	// The poll was sent but its answer never came whole: the server may have leased a browser.
+	private static boolean mayHaveBeenAnswered(Throwable failure) {
+		return failure instanceof KernelTimeoutException || failure instanceof KernelConnectionException;
+	}
+
+	/**
+	 * Looks for the browser a lost poll may have leased, by the poll's tag, before the poll is
+	 * sent again: a lost answer must not turn into a second lease.
+	 */
+	private Mono<Browser> findLostBrowser(String idOrName, String acquireId) {
+		return this.browsers.list()
+			.filter((browser) -> browser.tags() != null && acquireId.equals(browser.tags().get(ACQUIRE_ID_TAG)))
+			.next()
+			.doOnNext((browser) -> logger.info("Recovered browser " + browser.sessionId() + " of pool '" + idOrName
+					+ "' whose acquire answer was lost"))
+			.onErrorResume((lookupFailure) -> Mono.empty());
 	}
 
 	private void releaseOrphan(String idOrName, Browser orphan) {

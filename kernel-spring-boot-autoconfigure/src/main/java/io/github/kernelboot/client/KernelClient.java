@@ -40,7 +40,7 @@ public final class KernelClient {
 	private KernelClient(String baseUrl, KernelHttp http) {
 		this.baseUrl = baseUrl;
 		this.browsers = new BrowsersApi(http);
-		this.browserPools = new BrowserPoolsApi(http);
+		this.browserPools = new BrowserPoolsApi(http, this.browsers);
 	}
 
 	/**

@@ -87,7 +87,19 @@ final class KernelHttp {
 	 * @return the answer
 	 */
 	<T> Mono<T> send(ApiRequest<T> request, Duration timeout, Consumer<Throwable> beforeRetry) {
-		return attempt(request, timeout).retryWhen(this.retryPolicy.toRetry((failure) -> {
+		return retried(attempt(request, timeout), beforeRetry);
+	}
+
+	/**
+	 * Subscribes again to the attempts (a lazy publisher) while the policy calls their
+	 * failures retryable.
+	 * @param <T> what the answer is read into
+	 * @param attempts the attempts
+	 * @param beforeRetry told of each failure about to be retried
+	 * @return the answer
+	 */
+	<T> Mono<T> retried(Mono<T> attempts, Consumer<Throwable> beforeRetry) {
+		return attempts.retryWhen(this.retryPolicy.toRetry((failure) -> {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Retrying after: " + failure.getMessage());
 			}
@@ -95,7 +107,14 @@ final class KernelHttp {
 		}));
 	}
 
-	private <T> Mono<T> attempt(ApiRequest<T> request, Duration timeout) {
+	/**
+	 * Sends the request once.
+	 * @param <T> what the answer is read into
+	 * @param request the request
+	 * @param timeout how long the attempt may wait for the whole answer
+	 * @return the answer, or a {@link KernelException}
+	 */
+	<T> Mono<T> attempt(ApiRequest<T> request, Duration timeout) {
 		String method = request.method().name();
 		return Mono.defer(() -> {
 			WebClient.RequestBodySpec spec = this.webClient.method(request.method())

@@ -1,5 +1,7 @@
 package io.github.kernelboot.client.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -30,6 +32,18 @@ public record AcquireRequest(@Nullable Integer acquireTimeoutSeconds, @Nullable 
 	 */
 	public AcquireRequest withAcquireTimeoutSeconds(int acquireTimeoutSeconds) {
 		return new AcquireRequest(acquireTimeoutSeconds, this.name, this.startUrl, this.tags);
+	}
+
+	/**
+	 * Returns this request with one more tag.
+	 * @param key the tag's key
+	 * @param value the tag's value
+	 * @return a new request
+	 */
+	public AcquireRequest withTag(String key, String value) {
+		Map<String, String> tags = new LinkedHashMap<>((this.tags != null) ? this.tags : Map.of());
+		tags.put(key, value);
+		return new AcquireRequest(this.acquireTimeoutSeconds, this.name, this.startUrl, Collections.unmodifiableMap(tags));
 	}
 
 }
