@@ -1,7 +1,6 @@
 package io.github.kernelboot.client;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +19,6 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -43,8 +41,6 @@ public final class BrowserPoolsApi {
 
 	private static final String FLUSH = POOL + "/flush";
 
-	private static final ParameterizedTypeReference<List<BrowserPool>> POOL_LIST = new ParameterizedTypeReference<>() {
-	};
 
 	/**
 	 * Tag each acquire poll puts on the session it leases, so that a browser whose answer was
@@ -97,7 +93,7 @@ public final class BrowserPoolsApi {
 	 */
 	public Flux<BrowserPool> list(PoolListQuery query) {
 		return Page.follow(query.offset(),
-				(offset) -> this.http.send(ApiRequest.of(HttpMethod.GET, POOLS, Map.of(), KernelHttp.page(POOL_LIST))
+				(offset) -> this.http.send(ApiRequest.of(HttpMethod.GET, POOLS, Map.of(), KernelHttp.page(BrowserPool[].class, BrowserPoolsApi::missingRequiredField))
 					.query("offset", offset)
 					.query("limit", query.pageSize())
 					.query("name", query.name())

@@ -1,6 +1,5 @@
 package io.github.kernelboot.client;
 
-import java.util.List;
 import java.util.Map;
 
 import io.github.kernelboot.client.model.Browser;
@@ -9,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -24,8 +22,6 @@ public final class BrowsersApi {
 
 	private static final String BROWSER = "/browsers/{id_or_name}";
 
-	private static final ParameterizedTypeReference<List<Browser>> BROWSER_LIST = new ParameterizedTypeReference<>() {
-	};
 
 	private final KernelHttp http;
 
@@ -86,7 +82,7 @@ public final class BrowsersApi {
 	public Flux<Browser> list(BrowserListQuery query) {
 		@Nullable String status = (query.status() != null) ? query.status().wireValue() : null;
 		return Page.follow(query.offset(),
-				(offset) -> this.http.send(ApiRequest.of(HttpMethod.GET, BROWSERS, Map.of(), KernelHttp.page(BROWSER_LIST))
+				(offset) -> this.http.send(ApiRequest.of(HttpMethod.GET, BROWSERS, Map.of(), KernelHttp.page(Browser[].class, BrowsersApi::missingRequiredField))
 					.query("offset", offset)
 					.query("limit", query.pageSize())
 					.query("status", status)));

@@ -20,7 +20,6 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.codec.CodecException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
@@ -307,12 +306,14 @@ final class KernelHttp {
 	}
 
 	/**
-	 * Reads one page of a list answer.
+	 * Reads one page of a list answer: a JSON array whose items must each be usable.
 	 * @param <T> the item type
-	 * @param itemsType the type of the JSON array
+	 * @param arrayType the array type of the items
+	 * @param missingRequiredField names a required field an item lacks, or returns null
 	 * @return the reader
 	 */
-	static <T> ApiRequest.SuccessReader<Page<T>> page(ParameterizedTypeReference<List<T>> itemsType) {
+	static <T> ApiRequest.SuccessReader<Page<T>> page(Class<T[]> arrayType,
+			Function<T, @Nullable String> missingRequiredField) {
 		return (response, request) -> {
 			HttpHeaders headers = response.headers().asHttpHeaders();
 			boolean hasMore = "true".equalsIgnoreCase(headers.getFirst("X-Has-More"));
@@ -323,9 +324,15 @@ final class KernelHttp {
 					.then(Mono.error(unusable(request, response,
 							"X-Has-More is true but X-Next-Offset " + nextOffset + " does not pass offset " + offset)));
 			}
-			return response.bodyToMono(itemsType)
-				.defaultIfEmpty(List.of())
-				.map((items) -> new Page<>(items, hasMore, nextOffset));
+			return response.bodyToMono(arrayType).map(List::of).defaultIfEmpty(List.of()).flatMap((items) -> {
+				for (int i = 0; i < items.size(); i++) {
+					String missing = (items.get(i) != null) ? missingRequiredField.apply(items.get(i)) : "item";
+					if (missing != null) {
+						return Mono.error(unusable(request, response, "item " + i + " has no " + missing));
+					}
+				}
+				return Mono.just(new Page<>(items, hasMore, nextOffset));
+			});
 		};
 	}
 
