@@ -1,0 +1,23 @@
+package io.github.kernelboot.local;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Finds the live processes of a kernel-local server: every Chromium it starts (crash
+ * handlers included) names the server's work directory in its command line.
+ */
+final class ChromiumProcesses {
+
+	private ChromiumProcesses() {
+	}
+
+	static List<ProcessHandle> under(Path workDirectory) {
+		String marker = workDirectory.toString();
+		return ProcessHandle.allProcesses()
+			.filter(ProcessHandle::isAlive)
+			.filter((process) -> process.info().commandLine().map((line) -> line.contains(marker)).orElse(false))
+			.toList();
+	}
+
+}
