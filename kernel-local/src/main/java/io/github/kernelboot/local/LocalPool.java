@@ -15,6 +15,7 @@ import io.github.kernelboot.client.model.AcquireRequest;
 import io.github.kernelboot.client.model.BrowserPool;
 import io.github.kernelboot.client.model.BrowserPoolRequest;
 import io.github.kernelboot.client.model.PoolReference;
+import io.github.kernelboot.local.browser.BrowserLaunchException;
 import io.github.kernelboot.local.browser.LaunchedBrowser;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -405,9 +406,17 @@ final class LocalPool {
 	}
 
 	private void launchFailed(Throwable failure) {
-		logger.warn("Could not launch a browser for pool '" + displayName() + "'", failure);
 		Outbox outbox = new Outbox();
 		synchronized (this) {
+			if (this.deleted) {
+				logger.debug("Launch for deleted pool '" + displayName() + "' ended: " + failure.getMessage());
+			}
+			else if (failure instanceof BrowserLaunchException) {
+				logger.warn("Could not launch a browser for pool '" + displayName() + "': " + failure.getMessage());
+			}
+			else {
+				logger.warn("Could not launch a browser for pool '" + displayName() + "'", failure);
+			}
 			this.launching--;
 			this.nextLaunchNanos = Math.max(this.nextLaunchNanos, System.nanoTime() + FAILED_LAUNCH_PAUSE.toNanos());
 			scheduleFill(outbox);

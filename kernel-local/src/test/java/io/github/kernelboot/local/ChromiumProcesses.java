@@ -20,4 +20,14 @@ final class ChromiumProcesses {
 			.toList();
 	}
 
+	/**
+	 * Returns whether a process still runs: an exited process whose parent is gone stays a
+	 * zombie, without a command line, until init reaps it.
+	 * @param process the process
+	 * @return whether it runs
+	 */
+	static boolean isRunning(ProcessHandle process) {
+		return process.isAlive() && process.info().commandLine().isPresent();
+	}
+
 }

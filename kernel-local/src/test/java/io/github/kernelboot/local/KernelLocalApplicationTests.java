@@ -42,7 +42,7 @@ class KernelLocalApplicationTests {
 			assertThat(chromium).isNotEmpty();
 			process.destroy();
 			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-			assertThat(chromium).noneMatch(ProcessHandle::isAlive);
+			assertThat(chromium).noneMatch(ChromiumProcesses::isRunning);
 			assertThat(ChromiumProcesses.under(temporary)).isEmpty();
 		}
 		finally {

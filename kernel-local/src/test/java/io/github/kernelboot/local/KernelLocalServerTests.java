@@ -37,7 +37,7 @@ class KernelLocalServerTests {
 		// Three browsers, each a tree of processes.
 		assertThat(processes).hasSizeGreaterThan(3);
 		server.stop();
-		assertThat(processes).noneMatch(ProcessHandle::isAlive);
+		assertThat(processes).noneMatch(ChromiumProcesses::isRunning);
 		assertThat(ChromiumProcesses.under(workDirectory)).isEmpty();
 		assertThat(workDirectory).doesNotExist();
 		assertThat(server.isRunning()).isFalse();
