@@ -55,11 +55,12 @@ final class BrowserSessions {
 	}
 
 	/**
-	 * Destroys every session that had no CDP connection for its idle timeout.
+	 * Destroys every session that had no CDP connection for its idle timeout, and every
+	 * session whose browser died.
 	 */
 	void expireIdle() {
 		for (BrowserSession session : this.context.sessions().active()) {
-			if (session.isIdleExpired(this.context.timeScale())) {
+			if (session.isIdleExpired(this.context.timeScale()) || !session.browser().isAlive()) {
 				delete(session);
 			}
 		}

@@ -48,9 +48,7 @@ final class CdpProxy implements ApiRouter.Handler {
 	public Mono<Void> handle(Exchange exchange) {
 		String sessionId = exchange.pathVariable("session_id");
 		String token = exchange.queryParameter("jwt");
-		BrowserSession session = this.sessions.find(sessionId, false)
-			.filter((candidate) -> candidate.id().equals(sessionId))
-			.orElse(null);
+		BrowserSession session = this.sessions.byId(sessionId).orElse(null);
 		if (session == null || token == null || !session.accepts(token)) {
 			return exchange.error(new ApiException(HttpResponseStatus.UNAUTHORIZED, "unauthorized",
 					"Missing, invalid or expired CDP token for session '" + sessionId + "'"));

@@ -54,6 +54,15 @@ final class SessionRegistry {
 	}
 
 	/**
+	 * Finds an active session by id only.
+	 * @param id the session id
+	 * @return the session
+	 */
+	synchronized Optional<BrowserSession> byId(String id) {
+		return Optional.ofNullable(this.active.get(id));
+	}
+
+	/**
 	 * Finds a session by id, or else the newest one with that name.
 	 * @param idOrName the id or name
 	 * @param includeDeleted whether deleted sessions are searched too

@@ -1,6 +1,5 @@
 package io.github.kernelboot.local;
 
-import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import io.github.kernelboot.local.ApiCalls.Answer;
@@ -36,9 +35,7 @@ class ApiValidationTests {
 
 	@AfterAll
 	static void stopServer() {
-		Path workDirectory = server.workDirectory();
-		server.stop();
-		assertThat(ChromiumProcesses.under(workDirectory)).isEmpty();
+		ChromiumProcesses.stopLeavingNone(server);
 	}
 
 	static Stream<Arguments> invalidBodies() {

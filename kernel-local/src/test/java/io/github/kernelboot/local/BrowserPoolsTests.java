@@ -40,9 +40,7 @@ class BrowserPoolsTests {
 
 	@AfterAll
 	static void stopServer() {
-		java.nio.file.Path workDirectory = server.workDirectory();
-		server.stop();
-		assertThat(ChromiumProcesses.under(workDirectory)).isEmpty();
+		ChromiumProcesses.stopLeavingNone(server);
 	}
 
 	@Test

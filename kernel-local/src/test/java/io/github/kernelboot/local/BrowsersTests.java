@@ -1,6 +1,5 @@
 package io.github.kernelboot.local;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +37,7 @@ class BrowsersTests {
 
 	@AfterAll
 	static void stopServer() {
-		Path workDirectory = server.workDirectory();
-		server.stop();
-		assertThat(ChromiumProcesses.under(workDirectory)).isEmpty();
+		ChromiumProcesses.stopLeavingNone(server);
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package io.github.kernelboot.local;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import com.microsoft.playwright.Browser;
@@ -41,9 +40,7 @@ class CdpProxyTests {
 	@AfterAll
 	static void stop() {
 		playwright.close();
-		Path workDirectory = server.workDirectory();
-		server.stop();
-		assertThat(ChromiumProcesses.under(workDirectory)).isEmpty();
+		ChromiumProcesses.stopLeavingNone(server);
 	}
 
 	@Test

@@ -3,6 +3,8 @@ package io.github.kernelboot.local;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Finds the live processes of a kernel-local server: every Chromium it starts (crash
  * handlers included) names the server's work directory in its command line.
@@ -18,6 +20,16 @@ final class ChromiumProcesses {
 			.filter(ProcessHandle::isAlive)
 			.filter((process) -> process.info().commandLine().map((line) -> line.contains(marker)).orElse(false))
 			.toList();
+	}
+
+	/**
+	 * Stops a server and checks that no process of it is left.
+	 * @param server the server
+	 */
+	static void stopLeavingNone(KernelLocalServer server) {
+		Path workDirectory = server.workDirectory();
+		server.stop();
+		assertThat(under(workDirectory)).isEmpty();
 	}
 
 	/**
