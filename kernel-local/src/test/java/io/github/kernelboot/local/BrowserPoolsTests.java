@@ -242,6 +242,12 @@ class BrowserPoolsTests {
 		String name = "listed-" + poolNumber.incrementAndGet();
 		assertThat(api.post("/browser_pools", "{\"name\":\"" + name + "\",\"size\":1}").status()).isEqualTo(200);
 		assertThat(api.post("/browser_pools", "{\"name\":\"" + name + "\",\"size\":1}").status()).isEqualTo(409);
+		String other = "other-" + poolNumber.incrementAndGet();
+		assertThat(api.post("/browser_pools", "{\"name\":\"" + other + "\",\"size\":1}").status()).isEqualTo(200);
+		assertThat(api.patch("/browser_pools/" + other, "{\"name\":\"" + name + "\"}").status()).isEqualTo(409);
+		assertThat(api.patch("/browser_pools/" + other, "{\"name\":\"" + other + "-renamed\"}").status()).isEqualTo(200);
+		assertThat(api.get("/browser_pools/" + other + "-renamed").status()).isEqualTo(200);
+		deletePool(other + "-renamed");
 		Answer exact = api.get("/browser_pools?name=" + name);
 		assertThat(exact.json()).hasSize(1);
 		Answer substring = api.get("/browser_pools?query=listed-");
