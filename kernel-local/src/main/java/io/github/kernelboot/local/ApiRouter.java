@@ -18,6 +18,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
@@ -102,6 +103,12 @@ final class ApiRouter implements BiFunction<HttpServerRequest, HttpServerRespons
 	}
 
 	private Mono<Void> answer(Exchange exchange, Throwable failure) {
+		if (failure instanceof AbortedException) {
+			// The client hung up: there is no one left to answer.
+			logger.debug("Client left before " + exchange.request().method() + " " + exchange.request().path()
+					+ " was answered");
+			return Mono.empty();
+		}
 		if (exchange.response().hasSentHeaders()) {
 			// Too late for an Error JSON: closing the connection is the only signal left.
 			return Mono.error(failure);
