@@ -62,6 +62,22 @@ class CdpProxyTests {
 	}
 
 	@Test
+	void carriesMessagesOfMegabytesBothWays() {
+		Answer created = api.post("/browsers", "{\"timeout_seconds\":259200}");
+		Browser browser = playwright.chromium().connectOverCDP(created.text("cdp_ws_url"));
+		try {
+			Page page = browser.contexts().get(0).newPage();
+			String large = "x".repeat(5_000_000);
+			assertThat(page.evaluate("(text) => text.length", large)).isEqualTo(5_000_000);
+			assertThat((String) page.evaluate("() => 'y'.repeat(5000000)")).hasSize(5_000_000);
+		}
+		finally {
+			browser.close();
+		}
+		api.delete("/browsers/" + created.text("session_id"), null);
+	}
+
+	@Test
 	void acquireOpensItsStartUrlInTheLeasedBrowser() {
 		api.post("/browser_pools", "{\"name\":\"titled\",\"size\":1,\"fill_rate_per_minute\":100,\"timeout_seconds\":259200}");
 		Answer acquired = api.post("/browser_pools/titled/acquire",
@@ -119,11 +135,11 @@ class CdpProxyTests {
 
 	@Test
 	void anOpenCdpConnectionKeepsABrowserPastItsIdleTimeout() {
-		Answer created = api.post("/browsers", "{\"timeout_seconds\":150}");
+		Answer created = api.post("/browsers", "{\"timeout_seconds\":100}");
 		String id = created.text("session_id");
 		Browser browser = playwright.chromium().connectOverCDP(created.text("cdp_ws_url"));
-		// 1.5 s scaled idle timeout, checked every 50 ms: many checks pass while connected.
-		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+		// 1 s scaled idle timeout, checked every 50 ms: many checks pass while connected.
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
 			.until(() -> api.get("/browsers/" + id).status() == 200);
 		browser.close();
 		await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/browsers/" + id).status() == 404);
