@@ -3,6 +3,7 @@ package io.github.kernelboot.local;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import org.jspecify.annotations.Nullable;
@@ -61,7 +62,7 @@ final class ApiCalls {
 		return client.request(method)
 			.uri(path)
 			.send((body != null) ? ByteBufFlux.fromString(Mono.just(body), StandardCharsets.UTF_8,
-					io.netty.buffer.ByteBufAllocator.DEFAULT) : Mono.empty())
+					ByteBufAllocator.DEFAULT) : Mono.empty())
 			.responseSingle((response, content) -> content.asString(StandardCharsets.UTF_8)
 				.defaultIfEmpty("")
 				.map((text) -> new Answer(response.status().code(), response.responseHeaders(), text)));
