@@ -9,12 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Finds the live processes of a kernel-local server: every Chromium it starts (crash
  * handlers included) names the server's work directory in its command line.
  */
-final class ChromiumProcesses {
+public final class ChromiumProcesses {
 
 	private ChromiumProcesses() {
 	}
 
-	static List<ProcessHandle> under(Path workDirectory) {
+	public static List<ProcessHandle> under(Path workDirectory) {
 		String marker = workDirectory.toString();
 		return ProcessHandle.allProcesses()
 			.filter(ProcessHandle::isAlive)

@@ -2,12 +2,9 @@ package io.github.kernelboot.autoconfigure;
 
 import java.lang.reflect.Field;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Function;
 
 import io.github.kernelboot.client.KernelClient;
-import io.github.kernelboot.client.model.BrowserPoolRequest;
 import io.github.kernelboot.lease.BrowserLease;
 import io.github.kernelboot.lease.BrowserLeases;
 import io.github.kernelboot.lease.KernelBrowser;
@@ -48,24 +45,7 @@ public final class KernelLeaseAutoConfiguration {
 	@Bean(PROVISIONER_BEAN_NAME)
 	@ConditionalOnMissingBean(name = PROVISIONER_BEAN_NAME)
 	KernelPoolProvisioner kernelPoolProvisioner(KernelClient client, KernelProperties properties) {
-		return new KernelPoolProvisioner(client.browserPools(), properties.getProvisioning(), declaredPools(properties),
-				properties.getReadTimeout().multipliedBy(properties.getMaxRetries() + 1L));
-	}
-
-	/**
-	 * Returns the pools declared under {@code kernel.pools.<name>.provision}, as create
-	 * requests.
-	 * @param properties the properties
-	 * @return the declared pools, by name
-	 */
-	public static Map<String, BrowserPoolRequest> declaredPools(KernelProperties properties) {
-		Map<String, BrowserPoolRequest> declared = new LinkedHashMap<>();
-		properties.getPools().forEach((name, pool) -> {
-			if (pool.getProvision().isDeclared()) {
-				declared.put(name, pool.getProvision().toPoolRequest(name));
-			}
-		});
-		return declared;
+		return KernelPoolProvisioner.of(client, properties, properties.getProvisioning());
 	}
 
 	@Bean

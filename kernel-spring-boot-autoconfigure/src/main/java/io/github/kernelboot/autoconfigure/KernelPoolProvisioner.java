@@ -2,11 +2,13 @@ package io.github.kernelboot.autoconfigure;
 
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 import io.github.kernelboot.autoconfigure.KernelProperties.Provisioning;
 import io.github.kernelboot.client.BrowserPoolsApi;
+import io.github.kernelboot.client.KernelClient;
 import io.github.kernelboot.client.ConflictException;
 import io.github.kernelboot.client.NotFoundException;
 import io.github.kernelboot.client.model.BrowserPool;
@@ -50,6 +52,26 @@ public class KernelPoolProvisioner implements InitializingBean {
 		this.mode = mode;
 		this.declared = Map.copyOf(declared);
 		this.timeout = timeout;
+	}
+
+	/**
+	 * Creates a provisioner of the pools declared under
+	 * {@code kernel.pools.<name>.provision}.
+	 * @param client the client
+	 * @param properties the properties that declare the pools
+	 * @param mode what to do with them
+	 * @return the provisioner
+	 */
+	public static KernelPoolProvisioner of(KernelClient client, KernelProperties properties, Provisioning mode) {
+		Map<String, BrowserPoolRequest> declared = new LinkedHashMap<>();
+		properties.getPools().forEach((name, pool) -> {
+			if (pool.getProvision().isDeclared()) {
+				declared.put(name, pool.getProvision().toPoolRequest(name));
+			}
+		});
+		// Room for each call of a pool (retrieve, then create or update) with its retries.
+		Duration timeout = properties.getReadTimeout().multipliedBy(2L * (properties.getMaxRetries() + 1));
+		return new KernelPoolProvisioner(client.browserPools(), mode, declared, timeout);
 	}
 
 	@Override

@@ -1,0 +1,97 @@
+package io.github.kernelboot.local.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.github.kernelboot.local.KernelLocalServer;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of the in-process kernel-local server, under {@code kernel.local}.
+ */
+@ConfigurationProperties("kernel.local")
+public class KernelLocalProperties {
+
+	/**
+	 * Whether to start kernel-local in-process and point the Kernel client at it. Unset, it
+	 * starts when no Kernel API key is configured.
+	 */
+	private @Nullable Boolean enabled;
+
+	/**
+	 * Port to listen on; 0 picks a free one.
+	 */
+	private int port;
+
+	/**
+	 * Address to bind; loopback keeps the server to this machine.
+	 */
+	private String bindAddress = KernelLocalServer.DEFAULT_BIND_ADDRESS;
+
+	/**
+	 * Chromium executable the browsers run.
+	 */
+	private Path chromiumPath = Path.of("/usr/bin/chromium");
+
+	/**
+	 * Factor applied to pool fill times, the default acquire poll time and idle timeouts;
+	 * below 1 makes them shorter, for tests.
+	 */
+	private double timeScale = 1.0;
+
+	/**
+	 * How often browsers are checked for idleness.
+	 */
+	private Duration idleCheckPeriod = KernelLocalServer.DEFAULT_IDLE_CHECK_PERIOD;
+
+	public @Nullable Boolean getEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(@Nullable Boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public int getPort() {
+		return this.port;
+	}
+
+	public void setPort(int port) {
+		this.port = port;
+	}
+
+	public String getBindAddress() {
+		return this.bindAddress;
+	}
+
+	public void setBindAddress(String bindAddress) {
+		this.bindAddress = bindAddress;
+	}
+
+	public Path getChromiumPath() {
+		return this.chromiumPath;
+	}
+
+	public void setChromiumPath(Path chromiumPath) {
+		this.chromiumPath = chromiumPath;
+	}
+
+	public double getTimeScale() {
+		return this.timeScale;
+	}
+
+	public void setTimeScale(double timeScale) {
+		this.timeScale = timeScale;
+	}
+
+	public Duration getIdleCheckPeriod() {
+		return this.idleCheckPeriod;
+	}
+
+	public void setIdleCheckPeriod(Duration idleCheckPeriod) {
+		this.idleCheckPeriod = idleCheckPeriod;
+	}
+
+}
