@@ -50,8 +50,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Testcontainers
 class SampleApplicationTests {
 
+	// A tenth of the real fill and idle times: pools fill fast, and a leased browser still
+	// outlives a slow startup (its 300 s idle timeout becomes 30 s).
 	@Container
-	static KernelLocalContainer kernel = new KernelLocalContainer(KernelLocalServer.builder().timeScale(0.01).build());
+	static KernelLocalContainer kernel = new KernelLocalContainer(KernelLocalServer.builder().timeScale(0.1).build());
 
 	@TempDir
 	static Path snapshots;
