@@ -17,6 +17,9 @@ import reactor.core.publisher.Mono;
  */
 final class BrowserPoolsRoutes {
 
+	/** Header of {@code GET /browser_pools/{id_or_name}}: acquire polls of the pool waiting now. */
+	static final String WAITING_HEADER = "X-Kernel-Local-Waiting-Acquires";
+
 	private static final Log logger = LogFactory.getLog(BrowserPoolsRoutes.class);
 
 	private final PoolRegistry pools;
@@ -55,8 +58,11 @@ final class BrowserPoolsRoutes {
 				query.offset(), query.pageSize());
 	}
 
+	// The waiting polls are kernel-local's own figure, so they travel in a header of its own
+	// rather than in the API's JSON.
 	private Mono<Void> retrieve(Exchange exchange) {
-		return exchange.json(pool(exchange).describe());
+		LocalPool pool = pool(exchange);
+		return exchange.header(WAITING_HEADER, Integer.toString(pool.waiting())).json(pool.describe());
 	}
 
 	private Mono<Void> update(Exchange exchange) {

@@ -122,6 +122,17 @@ final class Exchange {
 		return mediaType.equals("application/json") || mediaType.endsWith("+json");
 	}
 
+	/**
+	 * Adds a header to the answer.
+	 * @param name the header's name
+	 * @param value its value
+	 * @return this exchange
+	 */
+	Exchange header(String name, String value) {
+		this.response.header(name, value);
+		return this;
+	}
+
 	Mono<Void> json(Object value) {
 		return json(HttpResponseStatus.OK, value);
 	}

@@ -4,16 +4,18 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
+import io.github.kernelboot.local.browser.StubBrowserLauncher;
+
 /**
  * Runs kernel-local on its own:
- * {@code java -jar kernel-local.jar [--port=N] [--api-key=KEY] [--bind=ADDRESS] [--chromium=PATH]}.
+ * {@code java -jar kernel-local.jar [--port=N] [--api-key=KEY] [--bind=ADDRESS] [--chromium=PATH] [--launcher=chromium|stub]}.
  * Prints one line with the base URL once it listens (and the API key, when it made one up),
  * and on SIGTERM or Ctrl-C destroys every browser before it exits.
  */
 public final class KernelLocalApplication {
 
 	private static final String USAGE = "Usage: java -jar kernel-local.jar [--port=N] [--api-key=KEY]"
-			+ " [--bind=ADDRESS] [--chromium=PATH]";
+			+ " [--bind=ADDRESS] [--chromium=PATH] [--launcher=chromium|stub]";
 
 	private KernelLocalApplication() {
 	}
@@ -58,9 +60,21 @@ public final class KernelLocalApplication {
 			case "--api-key" -> builder.apiKey(option[1]);
 			case "--bind" -> builder.bindAddress(option[1]);
 			case "--chromium" -> builder.chromiumPath(Path.of(option[1]));
+			case "--launcher" -> useLauncher(builder, option[1]);
 			default -> throw new IllegalArgumentException("Unknown option '" + option[0] + "'");
 		}
 		return option[0].equals("--api-key");
+	}
+
+	// The stub starts no process: for load tests and benchmarks of the API layer only.
+	private static void useLauncher(KernelLocalServer.Builder builder, String name) {
+		switch (name) {
+			case "chromium" -> {
+				// The default.
+			}
+			case "stub" -> builder.launcher(new StubBrowserLauncher());
+			default -> throw new IllegalArgumentException("--launcher must be chromium or stub (was '" + name + "')");
+		}
 	}
 
 	private static int parsePort(String value) {

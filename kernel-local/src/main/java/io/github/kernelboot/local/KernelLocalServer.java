@@ -153,6 +153,18 @@ public final class KernelLocalServer implements AutoCloseable {
 		return running().workDirectory();
 	}
 
+	/**
+	 * Returns how many acquire polls of a pool are parked now, waiting for a browser. The
+	 * Kernel API does not show it; tests and benchmarks use it to know a poll has arrived.
+	 * @param idOrName the pool's id or name
+	 * @return the number of waiting polls
+	 * @throws IllegalStateException if the server does not run
+	 * @throws RuntimeException if there is no such pool
+	 */
+	public int waitingAcquires(String idOrName) {
+		return running().pools().get(idOrName).waiting();
+	}
+
 	LocalRuntime running() {
 		if (this.runtime == null) {
 			throw new IllegalStateException("kernel-local is not running");

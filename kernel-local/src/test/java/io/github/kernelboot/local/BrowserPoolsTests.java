@@ -106,6 +106,8 @@ class BrowserPoolsTests {
 			int parked = i;
 			await().atMost(Duration.ofSeconds(10)).until(() -> pool(name).waiting() == parked);
 		}
+		assertThat(api.call(HttpMethod.GET, "/browser_pools/" + name, null).block(ApiCalls.TIMEOUT).headers()
+			.get(BrowserPoolsRoutes.WAITING_HEADER)).isEqualTo("3");
 		String previous = first;
 		for (int i = 1; i <= 3; i++) {
 			release(name, previous, true);

@@ -75,6 +75,15 @@ class KernelLocalApplicationTests {
 			.contains("Usage:");
 	}
 
+	@Test
+	void refusesAnUnknownLauncher(@TempDir Path temporary) throws Exception {
+		Process process = start(temporary, "--launcher=firefox");
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).isEqualTo(2);
+		assertThat(Files.readString(temporary.resolve("err.txt")))
+			.contains("--launcher must be chromium or stub (was 'firefox')");
+	}
+
 	private static Process start(Path temporary, String... args) throws IOException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Djava.io.tmpdir=" + temporary, "-cp", System.getProperty("java.class.path"),
