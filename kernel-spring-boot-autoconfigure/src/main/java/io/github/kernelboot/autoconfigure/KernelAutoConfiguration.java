@@ -4,6 +4,7 @@ import java.net.URI;
 
 import io.github.kernelboot.client.KernelClient;
 import io.github.kernelboot.client.RetryPolicy;
+import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,8 +15,10 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -39,7 +42,8 @@ public final class KernelAutoConfiguration {
 	KernelClient kernelClient(KernelConnectionDetails connectionDetails, KernelProperties properties,
 			ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<KernelClientCustomizer> customizers) {
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<KernelPollingConnections> pollingConnections,
+			ObjectProvider<KernelClientCustomizer> customizers) {
 		String baseUrl = connectionDetails.getBaseUrl();
 		String apiKey = connectionDetails.getApiKey();
 		if ((apiKey == null || apiKey.isBlank()) && !isOnThisMachine(baseUrl)) {
@@ -52,16 +56,33 @@ public final class KernelAutoConfiguration {
 			.withConnectTimeout(properties.getConnectTimeout())
 			.withReadTimeout(null)
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
+		ClientHttpConnectorBuilder<?> connectors = connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect);
 		WebClient.Builder webClient = webClientBuilder.getIfAvailable(WebClient::builder)
-			.clientConnector(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect).build(settings));
+			.clientConnector(connectors.build(settings));
 		KernelClient.Builder builder = KernelClient.builder()
 			.baseUrl(baseUrl)
 			.apiKey(apiKey)
 			.webClientBuilder(webClient)
 			.readTimeout(properties.getReadTimeout())
 			.retryPolicy(RetryPolicy.DEFAULT.withMaxRetries(properties.getMaxRetries()));
+		KernelPollingConnections polling = pollingConnections.getIfAvailable();
+		if (polling != null && connectors instanceof ReactorClientHttpConnectorBuilder reactor) {
+			builder.pollingConnector(reactor.withHttpClientFactory(polling::httpClient).build(settings));
+		}
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HttpClient.class)
+	static class ReactorNettyPollingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		KernelPollingConnections kernelPollingConnections(KernelProperties properties) {
+			return new KernelPollingConnections(properties.getMaxPollingConnections());
+		}
+
 	}
 
 	static boolean isOnThisMachine(String baseUrl) {

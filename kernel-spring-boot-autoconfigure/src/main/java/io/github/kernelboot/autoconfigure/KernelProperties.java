@@ -58,6 +58,13 @@ public class KernelProperties implements InitializingBean {
 	private int maxRetries = 2;
 
 	/**
+	 * Most acquire polls in flight at once. Each waiting acquire holds a connection of its own
+	 * while the server holds its poll; further polls wait in the client for one. Polls have
+	 * their own connections, so other calls never wait behind them.
+	 */
+	private int maxPollingConnections = 1000;
+
+	/**
 	 * Pool that leases come from when @KernelBrowser names none.
 	 */
 	private @Nullable String defaultPool;
@@ -118,6 +125,14 @@ public class KernelProperties implements InitializingBean {
 		this.maxRetries = maxRetries;
 	}
 
+	public int getMaxPollingConnections() {
+		return this.maxPollingConnections;
+	}
+
+	public void setMaxPollingConnections(int maxPollingConnections) {
+		this.maxPollingConnections = maxPollingConnections;
+	}
+
 	public @Nullable String getDefaultPool() {
 		return this.defaultPool;
 	}
@@ -175,6 +190,9 @@ public class KernelProperties implements InitializingBean {
 		requirePositive("kernel.shutdown-timeout", this.shutdownTimeout);
 		if (this.maxRetries < 0) {
 			throw invalid("kernel.max-retries", this.maxRetries, "must not be negative");
+		}
+		if (this.maxPollingConnections < 1) {
+			throw invalid("kernel.max-polling-connections", this.maxPollingConnections, "must be at least 1");
 		}
 		if (this.defaultPool != null && this.defaultPool.isBlank()) {
 			throw invalid("kernel.default-pool", this.defaultPool, "must not be blank when set");

@@ -32,6 +32,8 @@ final class ApiRequest<T> {
 
 	private @Nullable Object body;
 
+	private boolean longPoll;
+
 	private final SuccessReader<T> reader;
 
 	private ApiRequest(HttpMethod method, String pathTemplate, Map<String, Object> pathVariables,
@@ -57,6 +59,16 @@ final class ApiRequest<T> {
 	ApiRequest<T> body(@Nullable Object body) {
 		this.body = body;
 		return this;
+	}
+
+	/** Marks a request the server may hold for a long time: it goes over the polling connections. */
+	ApiRequest<T> longPoll() {
+		this.longPoll = true;
+		return this;
+	}
+
+	boolean isLongPoll() {
+		return this.longPoll;
 	}
 
 	@Nullable Object queryValue(String name) {

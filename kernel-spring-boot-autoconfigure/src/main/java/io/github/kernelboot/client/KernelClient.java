@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -104,6 +105,8 @@ public final class KernelClient {
 
 		private WebClient.@Nullable Builder webClientBuilder;
 
+		private @Nullable ClientHttpConnector pollingConnector;
+
 		private Duration readTimeout = DEFAULT_READ_TIMEOUT;
 
 		private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
@@ -148,6 +151,19 @@ public final class KernelClient {
 		}
 
 		/**
+		 * Sets the connector of acquire polls. Give them connections of their own, apart from
+		 * other calls: the server holds each poll on its connection for up to its poll time,
+		 * and many waiting acquires must never leave a release waiting for a connection. By
+		 * default polls share the connector of the {@link #webClientBuilder web client}.
+		 * @param pollingConnector the connector
+		 * @return this builder
+		 */
+		public Builder pollingConnector(ClientHttpConnector pollingConnector) {
+			this.pollingConnector = pollingConnector;
+			return this;
+		}
+
+		/**
 		 * Sets how long one request may wait for its answer. An acquire poll may wait this
 		 * much longer than the time it asks the server to hold it.
 		 * @param readTimeout the timeout
@@ -184,7 +200,9 @@ public final class KernelClient {
 			if (this.apiKey != null) {
 				builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + this.apiKey);
 			}
-			KernelHttp http = new KernelHttp(builder.build(), this.retryPolicy, this.readTimeout, this.apiKey);
+			WebClient polling = (this.pollingConnector != null)
+					? builder.clone().clientConnector(this.pollingConnector).build() : builder.build();
+			KernelHttp http = new KernelHttp(builder.build(), polling, this.retryPolicy, this.readTimeout, this.apiKey);
 			return new KernelClient(this.baseUrl, http);
 		}
 

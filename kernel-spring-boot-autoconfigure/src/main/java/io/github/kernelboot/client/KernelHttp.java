@@ -24,6 +24,7 @@ import org.springframework.core.codec.CodecException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.UnsupportedMediaTypeException;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -40,10 +41,13 @@ final class KernelHttp {
 
 	private static final int BODY_EXCERPT_LENGTH = 200;
 
-	// Error bodies are read as text first (they may be HTML or empty), then parsed here.
-	private static final JsonMapper ERROR_READER = JsonMapper.builder().build();
+	// Bodies are written and read here rather than by the WebClient's codecs: the records carry
+	// their JSON mapping, and skipping the codec lookup per request keeps the client lean.
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final WebClient webClient;
+
+	private final WebClient pollingWebClient;
 
 	private final RetryPolicy retryPolicy;
 
@@ -51,8 +55,10 @@ final class KernelHttp {
 
 	private final @Nullable String apiKey;
 
-	KernelHttp(WebClient webClient, RetryPolicy retryPolicy, Duration readTimeout, @Nullable String apiKey) {
+	KernelHttp(WebClient webClient, WebClient pollingWebClient, RetryPolicy retryPolicy, Duration readTimeout,
+			@Nullable String apiKey) {
 		this.webClient = webClient;
+		this.pollingWebClient = pollingWebClient;
 		this.retryPolicy = retryPolicy;
 		this.readTimeout = readTimeout;
 		this.apiKey = apiKey;
@@ -116,9 +122,11 @@ final class KernelHttp {
 	<T> Mono<T> attempt(ApiRequest<T> request, Duration timeout) {
 		String method = request.method().name();
 		return Mono.defer(() -> {
-			WebClient.RequestBodySpec spec = this.webClient.method(request.method())
+			WebClient client = request.isLongPoll() ? this.pollingWebClient : this.webClient;
+			WebClient.RequestBodySpec spec = client.method(request.method())
 				.uri(request.uriTemplate(), request.uriVariables());
-			WebClient.RequestHeadersSpec<?> withBody = (request.body() != null) ? spec.bodyValue(request.body())
+			WebClient.RequestHeadersSpec<?> withBody = (request.body() != null)
+					? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(JSON.writeValueAsBytes(request.body()))
 					: spec;
 			return withBody.exchangeToMono((response) -> response.statusCode().is2xxSuccessful()
 					? readSuccess(response, request) : readError(response, request).flatMap(Mono::error));
@@ -198,7 +206,7 @@ final class KernelHttp {
 			return null;
 		}
 		try {
-			KernelError error = ERROR_READER.readValue(body, KernelError.class);
+			KernelError error = JSON.readValue(body, KernelError.class);
 			return (error != null && error.code() != null && error.message() != null) ? error : null;
 		}
 		catch (JacksonException ex) {
@@ -282,7 +290,7 @@ final class KernelHttp {
 	 * @return the reader
 	 */
 	static <T> ApiRequest.SuccessReader<T> json(Class<T> type, Function<T, @Nullable String> missingRequiredField) {
-		return (response, request) -> response.bodyToMono(type)
+		return (response, request) -> readJson(response, type)
 			.switchIfEmpty(Mono.error(() -> unusable(request, response, "body is empty")))
 			.flatMap((value) -> {
 				String missing = missingRequiredField.apply(value);
@@ -324,7 +332,7 @@ final class KernelHttp {
 					.then(Mono.error(unusable(request, response,
 							"X-Has-More is true but X-Next-Offset " + nextOffset + " does not pass offset " + offset)));
 			}
-			return response.bodyToMono(arrayType).map(List::of).defaultIfEmpty(List.of()).flatMap((items) -> {
+			return readJson(response, arrayType).map(List::of).defaultIfEmpty(List.of()).flatMap((items) -> {
 				for (int i = 0; i < items.size(); i++) {
 					String missing = (items.get(i) != null) ? missingRequiredField.apply(items.get(i)) : "item";
 					if (missing != null) {
@@ -334,6 +342,17 @@ final class KernelHttp {
 				return Mono.just(new Page<>(items, hasMore, nextOffset));
 			});
 		};
+	}
+
+	private static <T> Mono<T> readJson(ClientResponse response, Class<T> type) {
+		MediaType contentType = response.headers().contentType().orElse(MediaType.APPLICATION_JSON);
+		if (!contentType.isCompatibleWith(MediaType.APPLICATION_JSON)
+				&& !contentType.getSubtype().endsWith("+json")) {
+			return response.releaseBody()
+				.then(Mono.error(new UnsupportedMediaTypeException(contentType, List.of(MediaType.APPLICATION_JSON))));
+		}
+		// JSON null reads as nothing, like an empty body.
+		return response.bodyToMono(byte[].class).mapNotNull((bytes) -> JSON.readValue(bytes, type));
 	}
 
 	private static long parseOffset(@Nullable String value) {
