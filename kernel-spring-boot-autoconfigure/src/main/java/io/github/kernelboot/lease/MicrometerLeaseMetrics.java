@@ -27,7 +27,8 @@ public class MicrometerLeaseMetrics implements LeaseMetrics {
 
 	private final MeterRegistry registry;
 
-	private final Map<String, AtomicInteger> activeByPool = new ConcurrentHashMap<>();
+	// Meters by pool (and tag), looked up once: these are recorded on every lease.
+	private final Map<String, PoolMeters> pools = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates metrics that record in the registry.
@@ -39,44 +40,63 @@ public class MicrometerLeaseMetrics implements LeaseMetrics {
 
 	@Override
 	public void acquireRetried(String pool, AcquireRetryReason reason) {
-		Counter.builder("kernel.browser.acquire.retries")
+		meters(pool).retries.computeIfAbsent(reason, (key) -> Counter.builder("kernel.browser.acquire.retries")
 			.description("Acquire polls that yielded no browser and were followed by another")
 			.tag("pool", pool)
-			.tag("reason", reason.tagValue())
-			.register(this.registry)
-			.increment();
+			.tag("reason", key.tagValue())
+			.register(this.registry)).increment();
 	}
 
 	@Override
 	public void leaseOpened(BrowserLease lease) {
-		active(lease.pool()).incrementAndGet();
+		meters(lease.pool()).active.incrementAndGet();
 	}
 
 	@Override
 	public void leaseClosed(BrowserLease lease, Duration heldFor, boolean released) {
-		active(lease.pool()).decrementAndGet();
-		Timer.builder("kernel.browser.lease.duration")
-			.description("How long browser leases were held")
-			.tag("pool", lease.pool())
-			.register(this.registry)
-			.record(heldFor);
-		Counter.builder("kernel.browser.release")
-			.description("Release requests of browser leases")
-			.tag("pool", lease.pool())
-			.tag("outcome", released ? "released" : "failed")
-			.register(this.registry)
-			.increment();
+		PoolMeters meters = meters(lease.pool());
+		meters.active.decrementAndGet();
+		meters.duration.record(heldFor);
+		(released ? meters.released : meters.failed).increment();
 	}
 
-	private AtomicInteger active(String pool) {
-		return this.activeByPool.computeIfAbsent(pool, (name) -> {
-			AtomicInteger count = new AtomicInteger();
-			Gauge.builder("kernel.browser.leases.active", count, AtomicInteger::get)
+	private PoolMeters meters(String pool) {
+		return this.pools.computeIfAbsent(pool, (name) -> new PoolMeters(name, this.registry));
+	}
+
+	private static final class PoolMeters {
+
+		private final AtomicInteger active = new AtomicInteger();
+
+		private final Map<AcquireRetryReason, Counter> retries = new ConcurrentHashMap<>();
+
+		private final Timer duration;
+
+		private final Counter released;
+
+		private final Counter failed;
+
+		PoolMeters(String pool, MeterRegistry registry) {
+			Gauge.builder("kernel.browser.leases.active", this.active, AtomicInteger::get)
 				.description("Browser leases held now")
-				.tag("pool", name)
-				.register(this.registry);
-			return count;
-		});
+				.tag("pool", pool)
+				.register(registry);
+			this.duration = Timer.builder("kernel.browser.lease.duration")
+				.description("How long browser leases were held")
+				.tag("pool", pool)
+				.register(registry);
+			this.released = release(pool, "released", registry);
+			this.failed = release(pool, "failed", registry);
+		}
+
+		private static Counter release(String pool, String outcome, MeterRegistry registry) {
+			return Counter.builder("kernel.browser.release")
+				.description("Release requests of browser leases")
+				.tag("pool", pool)
+				.tag("outcome", outcome)
+				.register(registry);
+		}
+
 	}
 
 }
