@@ -1,0 +1,180 @@
+package io.github.kernelboot.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import io.github.kernelboot.lease.BrowserLeases;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.ConnectionProvider;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Benchmark 1: the cost of the starter on one acquire + release cycle, against a bare Reactor
+ * Netty {@link HttpClient} sending the same two requests, both to one in-process server that
+ * answers at once. The two sides run in alternating rounds in the same JVM.
+ */
+final class ClientOverheadBenchmark {
+
+	private static final String API_KEY = "bench-key";
+
+	private static final byte[] BROWSER = """
+			{"session_id": "bench-1", "cdp_ws_url": "ws://127.0.0.1:9/browser/cdp/bench-1?jwt=bench",
+			 "created_at": "2026-11-22T10:15:30Z", "headless": true, "stealth": false, "timeout_seconds": 600,
+			 "pool": {"id": "p-1", "name": "bench"}}""".getBytes(StandardCharsets.UTF_8);
+
+	private static final int ROUNDS = 10;
+
+	private static final int WARM_UP = 20_000;
+
+	Report run() {
+		Report report = new Report("1. Client overhead: acquire + release",
+				"One cycle = `POST /browser_pools/bench/acquire` (200 with a browser) + `POST .../release` (204), "
+						+ "against an in-process Reactor Netty server that answers at once. **Starter**: "
+						+ "`BrowserLeases.acquire(pool).flatMap(BrowserLease::releaseAsync)` in a Spring context with "
+						+ "metrics and observations on (SimpleMeterRegistry, DefaultMeterObservationHandler). **Bare**: "
+						+ "Reactor Netty `HttpClient` sending the same two requests and reading the bodies as bytes. "
+						+ "**WebClient**, for reference: a plain Spring `WebClient` on Reactor Netty sending the same "
+						+ "requests as bytes, no JSON mapping: the floor of any client built on WebClient. Each side "
+						+ "is warmed up with " + WARM_UP + " cycles (fewer leave the longer code paths of WebClient "
+						+ "and Jackson in the JIT's first tier and exaggerate the gap), then " + ROUNDS
+						+ " alternating rounds per side; latency of each cycle, throughput of each side's rounds.");
+		DisposableServer server = cannedServer();
+		String baseUrl = "http://127.0.0.1:" + server.port();
+		ConnectionProvider bareConnections = ConnectionProvider.builder("bare").maxConnections(64).build();
+		HttpClient bare = HttpClient.create(bareConnections).baseUrl(baseUrl);
+		WebClient webClient = WebClient.builder()
+			.baseUrl(baseUrl)
+			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(bareConnections)))
+			.build();
+		try (ConfigurableApplicationContext context = StarterContexts.leases(baseUrl, API_KEY, "bench", true)) {
+			BrowserLeases leases = context.getBean(BrowserLeases.class);
+			List<Supplier<Mono<?>>> sides = List.of(
+					() -> leases.acquire("bench").flatMap((lease) -> lease.releaseAsync()), () -> bareCycle(bare),
+					() -> webClientCycle(webClient));
+			for (int concurrency : new int[] { 1, 16 }) {
+				int perRound = (concurrency == 1) ? 1_000 : 4_000;
+				List<Samples> samples = new ArrayList<>();
+				long[] nanos = new long[sides.size()];
+				for (Supplier<Mono<?>> side : sides) {
+					measure(concurrency, WARM_UP, side, new Samples(0));
+					samples.add(new Samples(ROUNDS * perRound));
+				}
+				for (int round = 0; round < ROUNDS; round++) {
+					for (int side = 0; side < sides.size(); side++) {
+						nanos[side] += measure(concurrency, perRound, sides.get(side), samples.get(side));
+					}
+				}
+				double[] throughput = new double[sides.size()];
+				for (int side = 0; side < sides.size(); side++) {
+					throughput[side] = perRound * ROUNDS / (nanos[side] / 1e9);
+				}
+				report(report, concurrency, samples, throughput);
+			}
+		}
+		finally {
+			bareConnections.disposeLater().block(Duration.ofSeconds(5));
+			server.disposeNow();
+		}
+		return report;
+	}
+
+	private static void report(Report report, int concurrency, List<Samples> samples, double[] throughput) {
+		String callers = concurrency + ((concurrency == 1) ? " caller" : " callers");
+		Samples starter = samples.get(0);
+		Samples bare = samples.get(1);
+		Samples webClient = samples.get(2);
+		double p50 = starter.percentileMillis(50) / bare.percentileMillis(50);
+		double p99 = starter.percentileMillis(99) / bare.percentileMillis(99);
+		report.figure("p50, " + callers + ": starter / bare / WebClient",
+				Samples.millis(starter.percentileMillis(50)) + " / " + Samples.millis(bare.percentileMillis(50)) + " / "
+						+ Samples.millis(webClient.percentileMillis(50)));
+		report.figure("p50 ratio starter / bare, " + callers, Samples.ratio(p50), "<= 1.15x", p50 <= 1.15);
+		report.figure("p50 ratio WebClient / bare, " + callers,
+				Samples.ratio(webClient.percentileMillis(50) / bare.percentileMillis(50)));
+		report.figure("p99, " + callers + ": starter / bare / WebClient",
+				Samples.millis(starter.percentileMillis(99)) + " / " + Samples.millis(bare.percentileMillis(99)) + " / "
+						+ Samples.millis(webClient.percentileMillis(99)));
+		report.figure("p99 ratio starter / bare, " + callers, Samples.ratio(p99), "<= 1.3x", p99 <= 1.3);
+		report.figure("throughput, " + callers + ": starter / bare / WebClient",
+				String.format(Locale.ROOT, "%.0f / %.0f / %.0f cycles/s (starter %.2fx of bare)", throughput[0],
+						throughput[1], throughput[2], throughput[0] / throughput[1]));
+	}
+
+	/**
+	 * Runs {@code cycles} cycles with {@code concurrency} callers each running cycles one
+	 * after the other, recording each cycle's latency.
+	 * @return the wall time of the run in nanoseconds
+	 */
+	private static long measure(int concurrency, int cycles, Supplier<Mono<?>> cycle, Samples samples) {
+		long started = System.nanoTime();
+		Flux.range(0, concurrency)
+			.flatMap((caller) -> Flux.range(0, cycles / concurrency).concatMap((i) -> Mono.defer(() -> {
+				long cycleStarted = System.nanoTime();
+				return cycle.get().doOnTerminate(() -> samples.add(System.nanoTime() - cycleStarted)).then();
+			})), concurrency)
+			.blockLast(Duration.ofMinutes(5));
+		return System.nanoTime() - started;
+	}
+
+	private static Mono<?> webClientCycle(WebClient client) {
+		return webClientPost(client, "/browser_pools/bench/acquire", "{\"acquire_timeout_seconds\":20}")
+			.then(webClientPost(client, "/browser_pools/bench/release", "{\"session_id\":\"bench-1\",\"reuse\":true}"));
+	}
+
+	private static Mono<byte[]> webClientPost(WebClient client, String path, String json) {
+		return client.post()
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + API_KEY)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(json.getBytes(StandardCharsets.UTF_8))
+			.retrieve()
+			.bodyToMono(byte[].class)
+			.defaultIfEmpty(new byte[0]);
+	}
+
+	private static Mono<?> bareCycle(HttpClient client) {
+		return post(client, "/browser_pools/bench/acquire", "{\"acquire_timeout_seconds\":20}")
+			.then(post(client, "/browser_pools/bench/release", "{\"session_id\":\"bench-1\",\"reuse\":true}"));
+	}
+
+	private static Mono<byte[]> post(HttpClient client, String path, String json) {
+		return client
+			.headers((headers) -> headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + API_KEY)
+				.set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+				.set(HttpHeaderNames.ACCEPT, "application/json"))
+			.post()
+			.uri(path)
+			.send(ByteBufFlux.fromString(Mono.just(json)))
+			.responseSingle((response, body) -> body.asByteArray().defaultIfEmpty(new byte[0]));
+	}
+
+	private static DisposableServer cannedServer() {
+		return HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.route((routes) -> routes
+				.post("/browser_pools/{pool}/acquire", (request, response) -> request.receive()
+					.then(response.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+						.sendByteArray(Mono.just(BROWSER))
+						.then()))
+				.post("/browser_pools/{pool}/release",
+						(request, response) -> request.receive().then(response.status(204).send())))
+			.bindNow();
+	}
+
+}
