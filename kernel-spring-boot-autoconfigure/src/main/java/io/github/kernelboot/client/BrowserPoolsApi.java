@@ -48,6 +48,9 @@ public final class BrowserPoolsApi {
 	 */
 	public static final String ACQUIRE_ID_TAG = "kernelboot-acquire-id";
 
+	/** Fewest retries of a release, whatever the client's policy. */
+	static final int MIN_RELEASE_RETRIES = 5;
+
 	private final KernelHttp http;
 
 	private final BrowsersApi browsers;
@@ -165,7 +168,20 @@ public final class BrowserPoolsApi {
 		return Mono.defer(() -> {
 			Map<String, Object> path = poolPath(idOrName);
 			RequestValidator.validate(request);
-			return this.http.send(ApiRequest.of(HttpMethod.POST, RELEASE, path, KernelHttp.noBody()).body(request));
+			ApiRequest<Void> release = ApiRequest.of(HttpMethod.POST, RELEASE, path, KernelHttp.noBody()).body(request);
+			// A browser that is never given back costs money until its idle timeout: releases are
+			// retried longer than other calls, and a 404 after a retry means an earlier attempt
+			// got through (the answer was lost), so the browser is back.
+			AtomicInteger attempts = new AtomicInteger();
+			RetryPolicy policy = this.http.retryPolicy();
+			return this.http
+				.retried(Mono.defer(() -> this.http.attempt(release, this.http.readTimeout())
+					.onErrorResume((failure) -> failure instanceof NotFoundException && attempts.get() > 0,
+							(alreadyReleased) -> Mono.empty())
+					.doFinally((signal) -> attempts.incrementAndGet())),
+						policy.withMaxRetries(Math.max(policy.maxRetries(), MIN_RELEASE_RETRIES)), (failure) -> {
+						})
+				.then();
 		});
 	}
 

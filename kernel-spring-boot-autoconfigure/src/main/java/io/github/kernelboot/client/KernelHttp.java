@@ -104,7 +104,19 @@ final class KernelHttp {
 	 * @return the answer
 	 */
 	<T> Mono<T> retried(Mono<T> attempts, Consumer<Throwable> beforeRetry) {
-		return attempts.retryWhen(this.retryPolicy.toRetry((failure) -> {
+		return retried(attempts, this.retryPolicy, beforeRetry);
+	}
+
+	/**
+	 * Subscribes again to the attempts while the given policy calls their failures retryable.
+	 * @param <T> what the answer is read into
+	 * @param attempts the attempts
+	 * @param policy the retry policy
+	 * @param beforeRetry told of each failure about to be retried
+	 * @return the answer
+	 */
+	<T> Mono<T> retried(Mono<T> attempts, RetryPolicy policy, Consumer<Throwable> beforeRetry) {
+		return attempts.retryWhen(policy.toRetry((failure) -> {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Retrying after: " + failure.getMessage());
 			}

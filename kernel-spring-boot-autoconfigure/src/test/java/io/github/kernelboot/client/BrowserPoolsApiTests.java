@@ -12,6 +12,7 @@ import io.github.kernelboot.client.model.ReleaseRequest;
 import io.github.kernelboot.client.model.Viewport;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.skyscreamer.jsonassert.JSONAssert;
@@ -158,6 +159,37 @@ class BrowserPoolsApiTests {
 				JSONCompareMode.STRICT);
 		JSONAssert.assertEquals("{\"session_id\": \"s-2\"}", this.api.takeRequest().getBody().utf8(),
 				JSONCompareMode.STRICT);
+	}
+
+	@Test
+	void releaseIsRetriedLongerThanOtherCalls() {
+		for (int i = 0; i < 4; i++) {
+			this.api.enqueueJson(503, "{\"code\": \"unavailable\", \"message\": \"busy\"}");
+		}
+		this.api.enqueueStatus(204);
+		RetryPolicy fast = new RetryPolicy(2, Duration.ofMillis(5), Duration.ofMillis(10), 0);
+
+		this.api.client(fast).browserPools().release("snapshots", "s-1").block(Duration.ofSeconds(10));
+
+		assertThat(this.api.requestCount()).isEqualTo(5);
+	}
+
+	@Test
+	void releaseWhoseFirstAnswerWasLostCountsA404AsReleased() {
+		this.api.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+		this.api.enqueueJson(404, "{\"code\": \"not_found\", \"message\": \"session s-1 is not leased\"}");
+		RetryPolicy fast = new RetryPolicy(2, Duration.ofMillis(5), Duration.ofMillis(10), 0);
+
+		this.api.client(fast).browserPools().release("snapshots", "s-1").block(Duration.ofSeconds(10));
+
+		assertThat(this.api.requestCount()).isEqualTo(2);
+	}
+
+	@Test
+	void releaseOfAnUnknownSessionAtTheFirstAttemptIsNotFound() {
+		this.api.enqueueJson(404, "{\"code\": \"not_found\", \"message\": \"no session s-9\"}");
+
+		ErrorMappingTests.failure(this.api.client().browserPools().release("snapshots", "s-9"), NotFoundException.class);
 	}
 
 	@Test

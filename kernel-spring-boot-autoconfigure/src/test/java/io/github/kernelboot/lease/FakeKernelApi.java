@@ -52,6 +52,8 @@ public final class FakeKernelApi implements AutoCloseable {
 
 	private volatile long releaseDelayMillis;
 
+	private volatile int releaseStatus = 204;
+
 	public FakeKernelApi() throws IOException {
 		this.server.setDispatcher(new Dispatcher() {
 			@Override
@@ -82,6 +84,12 @@ public final class FakeKernelApi implements AutoCloseable {
 	/** Makes every release answer only after this delay. */
 	public FakeKernelApi releaseDelay(java.time.Duration delay) {
 		this.releaseDelayMillis = delay.toMillis();
+		return this;
+	}
+
+	/** Makes every release answer with this status (an error JSON unless 2xx). */
+	public FakeKernelApi releaseStatus(int status) {
+		this.releaseStatus = status;
 		return this;
 	}
 
@@ -147,6 +155,9 @@ public final class FakeKernelApi implements AutoCloseable {
 			}
 			case "POST /acquire" -> acquire(pool, free, JSON.readTree(request.getBody().utf8()));
 			case "POST /release" -> {
+				if (this.releaseStatus >= 300) {
+					yield error(this.releaseStatus, "refused", "release refused by the test");
+				}
 				JsonNode body = JSON.readTree(request.getBody().utf8());
 				boolean reuse = !body.has("reuse") || body.get("reuse").asBoolean();
 				this.releases.add(new Release(pool, body.path("session_id").asString(), reuse));

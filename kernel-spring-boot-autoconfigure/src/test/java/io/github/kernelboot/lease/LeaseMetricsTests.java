@@ -110,9 +110,9 @@ class LeaseMetricsTests {
 		this.contextRunner.run((context) -> {
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
 			BrowserLease lease = context.getBean(BrowserLeases.class).acquire("snapshots").block();
-			this.api.close();
+			this.api.releaseStatus(400);
 
-			StepVerifier.create(lease.releaseAsync()).expectError().verify(Duration.ofSeconds(20));
+			StepVerifier.create(lease.releaseAsync()).expectError().verify(Duration.ofSeconds(10));
 
 			await().atMost(Duration.ofSeconds(5))
 				.untilAsserted(() -> assertThat(meters.get("kernel.browser.release").tag("outcome", "failed").counter().count())
