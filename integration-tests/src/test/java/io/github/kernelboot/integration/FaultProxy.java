@@ -90,6 +90,8 @@ final class FaultProxy implements AutoCloseable {
 
 	private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
+	private final java.util.Queue<Forwarded> forwarded = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
 	private final Thread acceptor;
 
 	private FaultProxy(int upstreamPort, FaultPlan plan) throws IOException {
@@ -212,6 +214,15 @@ final class FaultProxy implements AutoCloseable {
 						if (response == null) {
 							return;
 						}
+						this.forwarded.add(new Forwarded(request.startLine(),
+								new String(request.body(), StandardCharsets.UTF_8), response.status()));
+						if (response.status() == 101) {
+							// A websocket upgrade (CDP): from now on the bytes pass through as they are.
+							toClient.write(response.bytes());
+							toClient.flush();
+							pipe(client, server);
+							return;
+						}
 						if (!respond(fault, client, toClient, response)) {
 							return;
 						}
@@ -259,6 +270,36 @@ final class FaultProxy implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Returns every request that reached the server, with the status the server answered,
+	 * whatever the client then saw of it.
+	 */
+	java.util.List<Forwarded> forwarded() {
+		return java.util.List.copyOf(this.forwarded);
+	}
+
+	private static void pipe(Socket client, Socket server) throws IOException {
+		Thread back = new Thread(() -> {
+			try {
+				server.getInputStream().transferTo(client.getOutputStream());
+			}
+			catch (IOException ex) {
+				// Either side closed.
+			}
+			finally {
+				closeQuietly(client);
+			}
+		}, "fault-proxy-websocket");
+		back.setDaemon(true);
+		back.start();
+		try {
+			client.getInputStream().transferTo(server.getOutputStream());
+		}
+		finally {
+			closeQuietly(server);
+		}
+	}
+
 	private Socket connectUpstream() throws IOException {
 		Socket server = new Socket();
 		server.connect(this.upstream, 5000);
@@ -302,6 +343,17 @@ final class FaultProxy implements AutoCloseable {
 		catch (IOException ex) {
 			// Closing anyway.
 		}
+	}
+
+	/**
+	 * A request that reached the server.
+	 *
+	 * @param requestLine its request line
+	 * @param body its body
+	 * @param status the status the server answered
+	 */
+	record Forwarded(String requestLine, String body, int status) {
+
 	}
 
 	/**
@@ -387,6 +439,11 @@ final class FaultProxy implements AutoCloseable {
 				throw new EOFException("connection closed inside a chunked body");
 			}
 			return line.toString();
+		}
+
+		int status() {
+			String[] parts = this.startLine.split(" ");
+			return (parts.length > 1 && parts[0].startsWith("HTTP/")) ? Integer.parseInt(parts[1]) : 0;
 		}
 
 		boolean isHead() {

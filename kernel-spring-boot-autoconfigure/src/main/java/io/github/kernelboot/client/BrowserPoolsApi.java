@@ -3,6 +3,7 @@ package io.github.kernelboot.client;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -160,29 +161,80 @@ public final class BrowserPoolsApi {
 
 	/**
 	 * Gives a browser back to its pool ({@code POST /browser_pools/{id_or_name}/release}).
+	 *
+	 * <p>Only failures the server answered (429, 5xx) are retried: a release whose answer was
+	 * lost may have been carried out, and with reuse the same session may by now be leased to
+	 * someone else, whom a second release would rob. {@link #release(String, Browser, boolean)}
+	 * can tell, and retries those too.
 	 * @param idOrName the pool's id or name
 	 * @param request the session id and whether the browser is reused or replaced
 	 * @return completion
 	 */
 	public Mono<Void> release(String idOrName, ReleaseRequest request) {
 		return Mono.defer(() -> {
-			Map<String, Object> path = poolPath(idOrName);
-			RequestValidator.validate(request);
-			ApiRequest<Void> release = ApiRequest.of(HttpMethod.POST, RELEASE, path, KernelHttp.noBody()).body(request);
-			// A browser that is never given back costs money until its idle timeout: releases are
-			// retried longer than other calls, and a 404 after a retry means an earlier attempt
-			// got through (the answer was lost), so the browser is back.
-			AtomicInteger attempts = new AtomicInteger();
+			ApiRequest<Void> release = releaseRequest(idOrName, request);
 			RetryPolicy policy = this.http.retryPolicy();
-			return this.http
-				.retried(Mono.defer(() -> this.http.attempt(release, this.http.readTimeout())
-					.onErrorResume((failure) -> failure instanceof NotFoundException && attempts.get() > 0,
-							(alreadyReleased) -> Mono.empty())
-					.doFinally((signal) -> attempts.incrementAndGet())),
-						policy.withMaxRetries(Math.max(policy.maxRetries(), MIN_RELEASE_RETRIES)), (failure) -> {
-						})
-				.then();
+			return this.http.retried(this.http.attempt(release, this.http.readTimeout()), policy,
+					(failure) -> !mayHaveBeenCarriedOut(failure) && policy.isRetryable(failure), (failure) -> {
+					});
 		});
+	}
+
+	/**
+	 * Gives back a browser this client acquired, as a lease ends. A browser never given back
+	 * costs money until its idle timeout, so this tries harder than
+	 * {@link #release(String, ReleaseRequest)}: at least {@value #MIN_RELEASE_RETRIES}
+	 * retries, and a release whose answer was lost is retried only while the session still
+	 * carries the {@link #ACQUIRE_ID_TAG tag} of the acquire that leased it to this client;
+	 * once it does not (it is back in the pool, or leased to someone else) it counts as
+	 * released.
+	 * @param idOrName the pool's id or name
+	 * @param browser the browser, as the acquire answered it
+	 * @param reuse whether the browser goes back as it is or is replaced
+	 * @return completion
+	 */
+	public Mono<Void> release(String idOrName, Browser browser, boolean reuse) {
+		return Mono.defer(() -> {
+			ApiRequest<Void> release = releaseRequest(idOrName, new ReleaseRequest(browser.sessionId(), reuse));
+			String acquireId = (browser.tags() != null) ? browser.tags().get(ACQUIRE_ID_TAG) : null;
+			RetryPolicy policy = this.http.retryPolicy();
+			// When the lookup itself fails nobody knows whether the release went through: no
+			// more attempts then, lest one release someone else's lease.
+			AtomicBoolean unsure = new AtomicBoolean();
+			Mono<Void> attempt = this.http.attempt(release, this.http.readTimeout())
+				.onErrorResume(BrowserPoolsApi::mayHaveBeenCarriedOut,
+						(failure) -> stillLeasedBy(browser.sessionId(), acquireId)
+							.doOnError((lookupFailure) -> unsure.set(true))
+							.flatMap((leased) -> leased ? Mono.error(failure) : Mono.empty()));
+			return this.http.retried(attempt, policy.withMaxRetries(Math.max(policy.maxRetries(), MIN_RELEASE_RETRIES)),
+					(failure) -> !unsure.get() && policy.isRetryable(failure), (failure) -> {
+					});
+		});
+	}
+
+	private ApiRequest<Void> releaseRequest(String idOrName, ReleaseRequest request) {
+		Map<String, Object> path = poolPath(idOrName);
+		RequestValidator.validate(request);
+		return ApiRequest.of(HttpMethod.POST, RELEASE, path, KernelHttp.noBody()).body(request);
+	}
+
+	// The request was sent, but no answer came whole: the server may have carried it out.
+	private static boolean mayHaveBeenCarriedOut(Throwable failure) {
+		return failure instanceof KernelTimeoutException || failure instanceof KernelConnectionException;
+	}
+
+	/**
+	 * Tells whether the session is still leased by the acquire with this id. Without an id
+	 * there is no telling, and then the answer is no: better a browser left to its idle
+	 * timeout than a release of someone else's lease.
+	 */
+	private Mono<Boolean> stillLeasedBy(String sessionId, @Nullable String acquireId) {
+		if (acquireId == null) {
+			return Mono.just(false);
+		}
+		return this.browsers.retrieve(sessionId)
+			.map((session) -> session.tags() != null && acquireId.equals(session.tags().get(ACQUIRE_ID_TAG)))
+			.onErrorResume(NotFoundException.class, (gone) -> Mono.just(false));
 	}
 
 	/**
@@ -279,7 +331,7 @@ public final class BrowserPoolsApi {
 						KernelHttp.jsonOrNoContent(Browser.class, BrowsersApi::missingRequiredField))
 					.body(body)
 					.longPoll(), timeout)
-				.onErrorResume((failure) -> tagged && mayHaveBeenAnswered(failure),
+				.onErrorResume((failure) -> tagged && mayHaveBeenCarriedOut(failure),
 						(failure) -> findLostBrowser(idOrName, acquireId).switchIfEmpty(Mono.error(failure)));
 		}), beforeRetry);
 		// Not cancelling the exchange when the subscriber cancels is the point: MonoCreate
@@ -294,10 +346,6 @@ public final class BrowserPoolsApi {
 		return Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
 	}
 
-	// The poll was sent but its answer never came whole: the server may have leased a browser.
-	private static boolean mayHaveBeenAnswered(Throwable failure) {
-		return failure instanceof KernelTimeoutException || failure instanceof KernelConnectionException;
-	}
 
 	/**
 	 * Looks for the browser a lost poll may have leased, by the poll's tag, before the poll is
@@ -315,7 +363,7 @@ public final class BrowserPoolsApi {
 	private void releaseOrphan(String idOrName, Browser orphan) {
 		logger.info("Releasing browser " + orphan.sessionId() + " of pool '" + idOrName
 				+ "': it arrived after its acquire was cancelled");
-		release(idOrName, new ReleaseRequest(orphan.sessionId(), true)).subscribe(null,
+		release(idOrName, orphan, true).subscribe(null,
 				(failure) -> logger.warn("Could not release browser " + orphan.sessionId() + " of pool '" + idOrName
 						+ "' whose acquire was cancelled; it stays leased until its idle timeout: "
 						+ failure.getMessage()));

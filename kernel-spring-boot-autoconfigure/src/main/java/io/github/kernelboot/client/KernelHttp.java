@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.github.kernelboot.client.model.ErrorDetail;
 import io.github.kernelboot.client.model.KernelError;
@@ -116,7 +117,22 @@ final class KernelHttp {
 	 * @return the answer
 	 */
 	<T> Mono<T> retried(Mono<T> attempts, RetryPolicy policy, Consumer<Throwable> beforeRetry) {
-		return attempts.retryWhen(policy.toRetry((failure) -> {
+		return retried(attempts, policy, policy::isRetryable, beforeRetry);
+	}
+
+	/**
+	 * Subscribes again to the attempts while the given policy allows and the predicate
+	 * accepts the failure.
+	 * @param <T> what the answer is read into
+	 * @param attempts the attempts
+	 * @param policy the retry policy: how often and how long to wait
+	 * @param retryable which failures may be retried
+	 * @param beforeRetry told of each failure about to be retried
+	 * @return the answer
+	 */
+	<T> Mono<T> retried(Mono<T> attempts, RetryPolicy policy, Predicate<Throwable> retryable,
+			Consumer<Throwable> beforeRetry) {
+		return attempts.retryWhen(policy.toRetry(retryable, (failure) -> {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Retrying after: " + failure.getMessage());
 			}

@@ -3,6 +3,7 @@ package io.github.kernelboot.client;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -106,9 +107,20 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
 	 * @return the retry specification
 	 */
 	Retry toRetry(Consumer<Throwable> beforeRetry) {
+		return toRetry(this::isRetryable, beforeRetry);
+	}
+
+	/**
+	 * Returns this policy as a Reactor {@link Retry} for one request, retrying only the
+	 * failures the predicate accepts.
+	 * @param retryable which failures may be retried
+	 * @param beforeRetry told of every failure that is about to be retried
+	 * @return the retry specification
+	 */
+	Retry toRetry(Predicate<Throwable> retryable, Consumer<Throwable> beforeRetry) {
 		return Retry.from((signals) -> signals.concatMap((signal) -> {
 			Throwable failure = signal.failure();
-			if (signal.totalRetriesInARow() >= this.maxRetries || !isRetryable(failure)) {
+			if (signal.totalRetriesInARow() >= this.maxRetries || !retryable.test(failure)) {
 				return Mono.error(failure);
 			}
 			beforeRetry.accept(failure);

@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.kernelboot.client.BrowserPoolsApi;
 import io.github.kernelboot.client.model.Browser;
-import io.github.kernelboot.client.model.ReleaseRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -93,7 +92,7 @@ public final class LeaseRegistry implements SmartLifecycle, DisposableBean {
 	 * Sends the release request of a lease: called once per lease, by the lease.
 	 */
 	Mono<Void> release(BrowserLease lease, boolean reuse) {
-		return this.pools.release(lease.pool(), new ReleaseRequest(lease.sessionId(), reuse))
+		return this.pools.release(lease.pool(), lease.browser(), reuse)
 			.doOnSuccess((ignored) -> closed(lease, true))
 			.doOnError((failure) -> {
 				closed(lease, false);

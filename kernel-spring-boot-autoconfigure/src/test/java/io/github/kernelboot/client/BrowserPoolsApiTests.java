@@ -3,6 +3,7 @@ package io.github.kernelboot.client;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.kernelboot.client.model.Browser;
 import io.github.kernelboot.client.model.BrowserPool;
 import io.github.kernelboot.client.model.BrowserPoolRequest;
 import io.github.kernelboot.client.model.BrowserPoolUpdate;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -162,27 +164,86 @@ class BrowserPoolsApiTests {
 	}
 
 	@Test
-	void releaseIsRetriedLongerThanOtherCalls() {
+	void leaseReleaseIsRetriedLongerThanOtherCalls() {
 		for (int i = 0; i < 4; i++) {
 			this.api.enqueueJson(503, "{\"code\": \"unavailable\", \"message\": \"busy\"}");
 		}
 		this.api.enqueueStatus(204);
-		RetryPolicy fast = new RetryPolicy(2, Duration.ofMillis(5), Duration.ofMillis(10), 0);
 
-		this.api.client(fast).browserPools().release("snapshots", "s-1").block(Duration.ofSeconds(10));
+		this.api.client(FAST).browserPools().release("snapshots", leased("s-1", "acq-1"), true)
+			.block(Duration.ofSeconds(10));
 
 		assertThat(this.api.requestCount()).isEqualTo(5);
 	}
 
 	@Test
-	void releaseWhoseFirstAnswerWasLostCountsA404AsReleased() {
+	void lostLeaseReleaseIsSentAgainWhileTheSessionStillCarriesItsAcquireTag() throws Exception {
 		this.api.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
-		this.api.enqueueJson(404, "{\"code\": \"not_found\", \"message\": \"session s-1 is not leased\"}");
-		RetryPolicy fast = new RetryPolicy(2, Duration.ofMillis(5), Duration.ofMillis(10), 0);
+		this.api.enqueueJson(200, session("s-1", "acq-1"));
+		this.api.enqueueStatus(204);
 
-		this.api.client(fast).browserPools().release("snapshots", "s-1").block(Duration.ofSeconds(10));
+		this.api.client(FAST).browserPools().release("snapshots", leased("s-1", "acq-1"), false)
+			.block(Duration.ofSeconds(10));
+
+		assertThat(this.api.takeRequest().getTarget()).isEqualTo("/browser_pools/snapshots/release");
+		assertThat(this.api.takeRequest().getTarget()).isEqualTo("/browsers/s-1");
+		RecordedRequest again = this.api.takeRequest();
+		assertThat(again.getTarget()).isEqualTo("/browser_pools/snapshots/release");
+		JSONAssert.assertEquals("{\"session_id\": \"s-1\", \"reuse\": false}", again.getBody().utf8(),
+				JSONCompareMode.STRICT);
+	}
+
+	@Test
+	void lostLeaseReleaseOfASessionLeasedToSomeoneElseSinceIsNotSentAgain() {
+		this.api.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+		this.api.enqueueJson(200, session("s-1", "acq-2"));
+
+		this.api.client(FAST).browserPools().release("snapshots", leased("s-1", "acq-1"), true)
+			.block(Duration.ofSeconds(10));
 
 		assertThat(this.api.requestCount()).isEqualTo(2);
+	}
+
+	@Test
+	void lostLeaseReleaseOfASessionNoLongerLeasedIsDone() {
+		this.api.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+		this.api.enqueueJson(404, "{\"code\": \"not_found\", \"message\": \"no session s-1\"}");
+
+		this.api.client(FAST).browserPools().release("snapshots", leased("s-1", "acq-1"), true)
+			.block(Duration.ofSeconds(10));
+
+		assertThat(this.api.requestCount()).isEqualTo(2);
+	}
+
+	@Test
+	void plainReleaseDoesNotSendAgainARequestWhoseAnswerWasLost() {
+		this.api.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+
+		ErrorMappingTests.failure(this.api.client(FAST).browserPools().release("snapshots", "s-1"),
+				KernelConnectionException.class);
+		assertThat(this.api.requestCount()).isEqualTo(1);
+	}
+
+	@Test
+	void plainReleaseRetriesAnswersOfTheServer() {
+		this.api.enqueueJson(503, "{\"code\": \"unavailable\", \"message\": \"busy\"}");
+		this.api.enqueueStatus(204);
+
+		this.api.client(FAST).browserPools().release("snapshots", "s-1").block(Duration.ofSeconds(10));
+
+		assertThat(this.api.requestCount()).isEqualTo(2);
+	}
+
+	private static final RetryPolicy FAST = new RetryPolicy(2, Duration.ofMillis(5), Duration.ofMillis(10), 0);
+
+	private static String session(String sessionId, String acquireId) {
+		return MockKernelApi.browserJson(sessionId)
+			.replace("\"timeout_seconds\": 600", "\"timeout_seconds\": 600, \"tags\": {\""
+					+ BrowserPoolsApi.ACQUIRE_ID_TAG + "\": \"" + acquireId + "\"}");
+	}
+
+	private static Browser leased(String sessionId, String acquireId) {
+		return JsonMapper.shared().readValue(session(sessionId, acquireId), Browser.class);
 	}
 
 	@Test
