@@ -7,6 +7,7 @@ import io.github.kernelboot.client.RetryPolicy;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -81,6 +82,18 @@ public final class KernelAutoConfiguration {
 		@ConditionalOnMissingBean
 		KernelPollingConnections kernelPollingConnections(KernelProperties properties) {
 			return new KernelPollingConnections(properties.getMaxPollingConnections());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class ActuatorSanitizingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "kernelSanitizingFunction")
+		SanitizingFunction kernelSanitizingFunction() {
+			return new KernelSanitizingFunction();
 		}
 
 	}

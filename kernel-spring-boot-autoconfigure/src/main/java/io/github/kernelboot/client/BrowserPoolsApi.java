@@ -2,6 +2,8 @@ package io.github.kernelboot.client;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,8 +19,10 @@ import io.github.kernelboot.client.model.ReleaseRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
 
 import org.springframework.http.HttpMethod;
 
@@ -55,6 +59,8 @@ public final class BrowserPoolsApi {
 	private final KernelHttp http;
 
 	private final BrowsersApi browsers;
+
+	private final Set<InFlightPoll> polls = ConcurrentHashMap.newKeySet();
 
 	BrowserPoolsApi(KernelHttp http, BrowsersApi browsers) {
 		this.http = http;
@@ -336,8 +342,52 @@ public final class BrowserPoolsApi {
 		}), beforeRetry);
 		// Not cancelling the exchange when the subscriber cancels is the point: MonoCreate
 		// discards a value that arrives after the cancel, and the discard hook releases it.
-		return Mono.<Browser>create((sink) -> exchange.subscribe(sink::success, sink::error, sink::success))
-			.doOnDiscard(Browser.class, (orphan) -> releaseOrphan(idOrName, orphan));
+		// Only cancelPolls() ends an exchange early.
+		return Mono.<Browser>create((sink) -> {
+			InFlightPoll poll = new InFlightPoll(idOrName, sink);
+			this.polls.add(poll);
+			poll.start(exchange.doFinally((signal) -> this.polls.remove(poll)));
+		}).doOnDiscard(Browser.class, (orphan) -> releaseOrphan(idOrName, orphan));
+	}
+
+	/**
+	 * Cancels every acquire poll in flight: each one's connection closes, so the server takes
+	 * it off its queue, and its acquire ends with an {@link AcquireCancelledException}. Meant
+	 * for shutdown, before the browsers still held are released, so that no waiting acquire
+	 * is handed a browser nobody will use.
+	 */
+	public void cancelPolls() {
+		this.polls.forEach(InFlightPoll::cancel);
+	}
+
+	/**
+	 * One acquire poll whose HTTP exchange runs apart from its subscriber.
+	 */
+	private static final class InFlightPoll {
+
+		private final String pool;
+
+		private final MonoSink<Browser> sink;
+
+		private volatile @Nullable Disposable exchange;
+
+		InFlightPoll(String pool, MonoSink<Browser> sink) {
+			this.pool = pool;
+			this.sink = sink;
+		}
+
+		void start(Mono<Browser> exchange) {
+			this.exchange = exchange.subscribe(this.sink::success, this.sink::error, this.sink::success);
+		}
+
+		void cancel() {
+			Disposable running = this.exchange;
+			if (running != null) {
+				running.dispose();
+			}
+			this.sink.error(new AcquireCancelledException(this.pool));
+		}
+
 	}
 
 	// Unique enough to find one session among a pool's, and cheaper than UUID's SecureRandom.

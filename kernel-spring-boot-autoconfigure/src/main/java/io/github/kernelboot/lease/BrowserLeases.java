@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.github.kernelboot.client.AcquireCancelledException;
 import io.github.kernelboot.client.AcquireOptions;
 import io.github.kernelboot.client.AcquireTimeoutException;
 import io.github.kernelboot.client.BrowserPoolsApi;
@@ -78,6 +79,10 @@ public class BrowserLeases {
 	 */
 	public Mono<BrowserLease> acquire(String pool, AcquireRequest request) {
 		return Mono.defer(() -> {
+			if (!this.registry.isOpen()) {
+				return Mono.error(new IllegalStateException(
+						"No lease from pool '" + pool + "': the application is shutting down"));
+			}
 			PoolSettings poolSettings = this.settings.apply(pool);
 			// Captured where the acquire is subscribed: what a leak report points at.
 			Throwable site = (poolSettings.leakDetectionThreshold() != null)
@@ -119,7 +124,8 @@ public class BrowserLeases {
 			};
 			return acquire.doOnSuccess((browser) -> stop.accept("acquired")).doOnError((failure) -> {
 				observation.error(failure);
-				stop.accept((failure instanceof AcquireTimeoutException) ? "timeout" : "error");
+				stop.accept((failure instanceof AcquireTimeoutException) ? "timeout"
+						: (failure instanceof AcquireCancelledException) ? "cancelled" : "error");
 			})
 				.doOnCancel(() -> stop.accept("cancelled"))
 				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observation));

@@ -150,10 +150,23 @@ public final class LeaseRegistry implements SmartLifecycle, DisposableBean {
 		this.closed = false;
 	}
 
+	/**
+	 * Closes the registry: cancels the acquire polls in flight (so no waiting acquire is
+	 * handed a browser nobody will use), then releases every lease still held.
+	 */
 	@Override
 	public void stop() {
 		this.closed = true;
+		this.pools.cancelPolls();
 		releaseAll();
+	}
+
+	/**
+	 * Tells whether leases may still be taken: false once the application is stopping.
+	 * @return whether the registry is open
+	 */
+	boolean isOpen() {
+		return !this.closed;
 	}
 
 	@Override
@@ -168,8 +181,7 @@ public final class LeaseRegistry implements SmartLifecycle, DisposableBean {
 
 	@Override
 	public void destroy() {
-		this.closed = true;
-		releaseAll();
+		stop();
 	}
 
 }

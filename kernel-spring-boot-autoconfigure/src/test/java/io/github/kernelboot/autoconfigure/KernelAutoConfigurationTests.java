@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
@@ -208,6 +210,23 @@ class KernelAutoConfigurationTests {
 	void serverOnThisMachineNeedsNoApiKey() {
 		this.contextRunner.withPropertyValues("kernel.base-url=" + baseUrl())
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(KernelClient.class));
+	}
+
+	@Test
+	void actuatorEndpointsGetTheKernelCredentialsSanitized() {
+		this.contextRunner.withPropertyValues("kernel.api-key=" + API_KEY).run((context) -> {
+			SanitizingFunction sanitizing = context.getBean("kernelSanitizingFunction", SanitizingFunction.class);
+			assertThat(sanitizing.apply(new SanitizableData(null, "kernel.api-key", API_KEY)).getValue())
+				.isEqualTo(SanitizableData.SANITIZED_VALUE);
+			assertThat(sanitizing.apply(new SanitizableData(null, "KERNEL_API_KEY", API_KEY)).getValue())
+				.isEqualTo(SanitizableData.SANITIZED_VALUE);
+			assertThat(sanitizing.apply(new SanitizableData(null, "apiKey", API_KEY)).getValue())
+				.isEqualTo(SanitizableData.SANITIZED_VALUE);
+			assertThat(sanitizing.apply(new SanitizableData(null, "lease", "ws://x/cdp/s?jwt=abc.def")).getValue())
+				.isEqualTo("ws://x/cdp/s?jwt=****");
+			assertThat(sanitizing.apply(new SanitizableData(null, "kernel.base-url", "https://api.onkernel.com"))
+				.getValue()).isEqualTo("https://api.onkernel.com");
+		});
 	}
 
 	@Test

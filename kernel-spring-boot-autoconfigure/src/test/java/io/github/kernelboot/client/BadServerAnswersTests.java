@@ -1,17 +1,26 @@
 package io.github.kernelboot.client;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Mono;
+
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,12 +28,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A catalog of bad answers a server (or something between it and the client) can give. Each
  * must end the call with a typed exception, never a hang and never an untyped error.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class BadServerAnswersTests {
 
 	private static final String BROWSER = MockKernelApi.browserJson("s-1");
 
+	private static final List<String> VERBOSE = List.of("io.github.kernelboot", "reactor.netty", "org.springframework.web",
+			"org.springframework.http");
+
 	@RegisterExtension
 	final MockKernelApi api = new MockKernelApi();
+
+	// The most verbose logs of the client and the HTTP layers under it, so that the secrets
+	// check sees all they could print.
+	@BeforeAll
+	static void logEverything() {
+		VERBOSE.forEach((name) -> LoggingSystem.get(BadServerAnswersTests.class.getClassLoader()).setLogLevel(name,
+				LogLevel.TRACE));
+	}
+
+	@AfterAll
+	static void logAsBefore() {
+		VERBOSE.forEach((name) -> LoggingSystem.get(BadServerAnswersTests.class.getClassLoader()).setLogLevel(name,
+				null));
+	}
 
 	static Stream<Arguments> badAnswers() {
 		return Stream.of(
@@ -71,7 +98,7 @@ class BadServerAnswersTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("badAnswers")
 	void badAnswerEndsWithATypedExceptionWithoutHanging(String name, Class<? extends KernelException> expected,
-			MockResponse.Builder answer) {
+			MockResponse.Builder answer, CapturedOutput output) {
 		this.api.enqueue(answer.build());
 		KernelClient client = this.api.client(RetryPolicy.NONE, Duration.ofSeconds(1));
 
@@ -79,6 +106,7 @@ class BadServerAnswersTests {
 
 		assertThat(ex).isInstanceOf(expected);
 		assertThat(ex.getMessage()).contains("/browsers/s-1").doesNotContain(MockKernelApi.JWT);
+		assertThat(output).doesNotContain(MockKernelApi.JWT).doesNotContain(MockKernelApi.API_KEY);
 	}
 
 	@ParameterizedTest(name = "list: {0}")

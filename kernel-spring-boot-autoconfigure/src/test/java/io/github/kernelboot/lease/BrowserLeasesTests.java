@@ -8,7 +8,10 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.kernelboot.autoconfigure.KernelAutoConfiguration;
 import io.github.kernelboot.autoconfigure.KernelLeaseAutoConfiguration;
+import io.github.kernelboot.client.AcquireCancelledException;
 import io.github.kernelboot.client.AcquireTimeoutException;
+import io.github.kernelboot.client.KernelClient;
+import io.github.kernelboot.client.model.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,11 +144,41 @@ class BrowserLeasesTests {
 	}
 
 	@Test
-	void leaseArrivingAfterShutdownIsReleasedAtOnce() {
+	void acquireAfterShutdownFailsAtOnceWithoutARequest() {
+		this.contextRunner.run((context) -> {
+			context.getBean(LeaseRegistry.class).stop();
+			StepVerifier.create(context.getBean(BrowserLeases.class).acquire("snapshots"))
+				.expectErrorMessage("No lease from pool 'snapshots': the application is shutting down")
+				.verify(Duration.ofSeconds(10));
+			assertThat(this.api.acquiresOf("snapshots")).isZero();
+		});
+	}
+
+	@Test
+	void waitingAcquireIsCancelledAtShutdown() {
+		this.api.pool("busy", 0);
+		this.contextRunner.withPropertyValues("kernel.pools.busy.acquire-timeout=30s", "kernel.pools.busy.poll-timeout=20s")
+			.run((context) -> {
+				Mono<BrowserLease> waiting = context.getBean(BrowserLeases.class).acquire("busy").cache();
+				waiting.subscribe(null, (failure) -> {
+				});
+				await().atMost(Duration.ofSeconds(10)).until(() -> this.api.acquiresOf("busy") == 1);
+				long started = System.nanoTime();
+				context.getBean(LeaseRegistry.class).stop();
+				StepVerifier.create(waiting).expectError(AcquireCancelledException.class).verify(Duration.ofSeconds(5));
+				assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+			});
+	}
+
+	@Test
+	void browserArrivingAfterShutdownIsReleasedAtOnce() {
 		this.contextRunner.run((context) -> {
 			LeaseRegistry registry = context.getBean(LeaseRegistry.class);
+			Browser browser = context.getBean(KernelClient.class).browserPools().acquire("snapshots").block();
 			registry.stop();
-			StepVerifier.create(context.getBean(BrowserLeases.class).acquire("snapshots"))
+			StepVerifier
+				.create(registry.register(browser, "snapshots", new PoolSettings(Duration.ofSeconds(5),
+						Duration.ofSeconds(1), true, null), Duration.ZERO, null))
 				.expectErrorMessage("Browser snapshots-s1 of pool 'snapshots' arrived while the application is shutting "
 						+ "down; it has been released")
 				.verify(Duration.ofSeconds(10));
