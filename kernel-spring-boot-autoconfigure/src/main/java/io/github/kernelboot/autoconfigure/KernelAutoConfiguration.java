@@ -24,8 +24,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configuration of the {@link KernelClient}: {@code kernel.*} properties, connection
- * details and a client built on Spring Boot's {@link WebClient.Builder}, so that codecs,
- * observations and customizers of the application apply.
+ * details and a client built on Spring Boot's {@link WebClient.Builder}, so that the
+ * application's observations, filters and customizers apply (the client maps its JSON bodies
+ * itself), and a Reactor Netty connection pool of its own for acquire polls.
  */
 @AutoConfiguration(after = { WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class })
 @ConditionalOnClass(WebClient.class)

@@ -1,5 +1,6 @@
 package io.github.kernelboot.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +43,15 @@ public class KernelHealthIndicator extends AbstractReactiveHealthIndicator {
 		this.leases = leases;
 	}
 
+	/** Longest wait for the API's answers; a health check must not hang. */
+	static final Duration TIMEOUT = Duration.ofSeconds(10);
+
 	@Override
 	protected Mono<Health> doHealthCheck(Health.Builder builder) {
+		return check(builder).timeout(TIMEOUT);
+	}
+
+	private Mono<Health> check(Health.Builder builder) {
 		builder.withDetail("leasesHeld", this.leases.activeLeases().size());
 		if (this.poolNames.isEmpty()) {
 			// No pool configured: one small list call tells whether the API answers this key.

@@ -108,16 +108,19 @@ public class KernelPoolProvisioner implements InitializingBean {
 	}
 
 	/**
-	 * Tells whether a declared component is not what the pool has. Undeclared components
-	 * are left to the server.
+	 * Tells whether a declared component is not what the pool has. Undeclared components, at
+	 * any depth (a viewport's refresh rate, say), are left to the server.
 	 */
-	static boolean differs(BrowserPoolRequest desired, @Nullable BrowserPoolRequest actual) {
+	static boolean differs(Record desired, @Nullable Record actual) {
 		if (actual == null) {
 			return true;
 		}
-		for (RecordComponent component : BrowserPoolRequest.class.getRecordComponents()) {
+		for (RecordComponent component : desired.getClass().getRecordComponents()) {
 			Object wanted = ReflectionUtils.invokeMethod(component.getAccessor(), desired);
-			if (wanted != null && !Objects.equals(wanted, ReflectionUtils.invokeMethod(component.getAccessor(), actual))) {
+			Object present = ReflectionUtils.invokeMethod(component.getAccessor(), actual);
+			boolean different = (wanted instanceof Record nested)
+					? differs(nested, (Record) present) : (wanted != null && !Objects.equals(wanted, present));
+			if (different) {
 				return true;
 			}
 		}

@@ -70,8 +70,8 @@ public class KernelProperties implements InitializingBean {
 	private @Nullable String defaultPool;
 
 	/**
-	 * Whether pools declared under kernel.pools.<name>.provision are created (or updated) at
-	 * startup.
+	 * What happens at startup to the pools declared under kernel.pools.<name>.provision:
+	 * nothing, created when missing, or also updated to the declared configuration.
 	 */
 	private Provisioning provisioning = Provisioning.NONE;
 

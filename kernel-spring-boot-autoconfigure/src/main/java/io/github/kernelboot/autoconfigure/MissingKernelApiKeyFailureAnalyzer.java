@@ -15,7 +15,7 @@ class MissingKernelApiKeyFailureAnalyzer extends AbstractFailureAnalyzer<Missing
 		String action = """
 				Do one of these:
 				  - set the KERNEL_API_KEY environment variable, or the property kernel.api-key, to your Kernel API key;
-				  - add kernel-local to the application and set kernel.local.enabled=true to use Chromium on this machine;
+				  - add kernel-local to the application to use Chromium on this machine (it starts when no key is set);
 				  - point kernel.base-url at a Kernel-compatible server on this machine (localhost needs no key).""";
 		return new FailureAnalysis(description, action, cause);
 	}

@@ -1,8 +1,9 @@
 package io.github.kernelboot.client;
 
 /**
- * An acquire poll was cancelled by {@link BrowserPoolsApi#cancelPolls()}, typically because the
- * application is shutting down.
+ * An acquire was cancelled because the application is shutting down: by
+ * {@link BrowserPoolsApi#cancelPolls()}, or by the lease registry, which releases at once a
+ * browser that arrives then.
  */
 public class AcquireCancelledException extends KernelException {
 
@@ -13,7 +14,16 @@ public class AcquireCancelledException extends KernelException {
 	 * @param pool the pool, by id or name
 	 */
 	public AcquireCancelledException(String pool) {
-		super("Acquire from pool '" + pool + "' cancelled: the client stopped its polls", null);
+		this(pool, "the client stopped its polls");
+	}
+
+	/**
+	 * Creates an exception.
+	 * @param pool the pool, by id or name
+	 * @param reason why the acquire was cancelled
+	 */
+	public AcquireCancelledException(String pool, String reason) {
+		super("Acquire from pool '" + pool + "' cancelled: " + reason, null);
 		this.pool = pool;
 	}
 

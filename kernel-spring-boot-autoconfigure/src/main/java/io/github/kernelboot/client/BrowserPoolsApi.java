@@ -7,7 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.github.kernelboot.client.model.AcquireRequest;
 import io.github.kernelboot.client.model.Browser;
@@ -56,11 +59,19 @@ public final class BrowserPoolsApi {
 	/** Fewest retries of a release, whatever the client's policy. */
 	static final int MIN_RELEASE_RETRIES = 5;
 
+	/** Most active sessions looked through for the browser of a lost acquire answer. */
+	static final int LOST_BROWSER_SCAN = 1000;
+
+	private static final Consumer<Throwable> NO_RETRY_LISTENER = (failure) -> {
+	};
+
 	private final KernelHttp http;
 
 	private final BrowsersApi browsers;
 
 	private final Set<InFlightPoll> polls = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean stopped;
 
 	BrowserPoolsApi(KernelHttp http, BrowsersApi browsers) {
 		this.http = http;
@@ -179,10 +190,8 @@ public final class BrowserPoolsApi {
 	public Mono<Void> release(String idOrName, ReleaseRequest request) {
 		return Mono.defer(() -> {
 			ApiRequest<Void> release = releaseRequest(idOrName, request);
-			RetryPolicy policy = this.http.retryPolicy();
-			return this.http.retried(this.http.attempt(release, this.http.readTimeout()), policy,
-					(failure) -> !mayHaveBeenCarriedOut(failure) && policy.isRetryable(failure), (failure) -> {
-					});
+			return sendRecovering(() -> this.http.attempt(release, this.http.readTimeout()), null,
+					this.http.retryPolicy(), NO_RETRY_LISTENER);
 		});
 	}
 
@@ -190,10 +199,10 @@ public final class BrowserPoolsApi {
 	 * Gives back a browser this client acquired, as a lease ends. A browser never given back
 	 * costs money until its idle timeout, so this tries harder than
 	 * {@link #release(String, ReleaseRequest)}: at least {@value #MIN_RELEASE_RETRIES}
-	 * retries, and a release whose answer was lost is retried only while the session still
-	 * carries the {@link #ACQUIRE_ID_TAG tag} of the acquire that leased it to this client;
-	 * once it does not (it is back in the pool, or leased to someone else) it counts as
-	 * released.
+	 * retries, and a release whose answer was lost is sent again only while the session still
+	 * carries the {@link #ACQUIRE_ID_TAG tag} of the acquire that leased it to this client.
+	 * Once it does not (it is back in the pool, or leased to someone else), or a repeated
+	 * release finds it no longer leased (404), it counts as released.
 	 * @param idOrName the pool's id or name
 	 * @param browser the browser, as the acquire answered it
 	 * @param reuse whether the browser goes back as it is or is replaced
@@ -204,17 +213,18 @@ public final class BrowserPoolsApi {
 			ApiRequest<Void> release = releaseRequest(idOrName, new ReleaseRequest(browser.sessionId(), reuse));
 			String acquireId = (browser.tags() != null) ? browser.tags().get(ACQUIRE_ID_TAG) : null;
 			RetryPolicy policy = this.http.retryPolicy();
-			// When the lookup itself fails nobody knows whether the release went through: no
-			// more attempts then, lest one release someone else's lease.
-			AtomicBoolean unsure = new AtomicBoolean();
-			Mono<Void> attempt = this.http.attempt(release, this.http.readTimeout())
-				.onErrorResume(BrowserPoolsApi::mayHaveBeenCarriedOut,
-						(failure) -> stillLeasedBy(browser.sessionId(), acquireId)
-							.doOnError((lookupFailure) -> unsure.set(true))
-							.flatMap((leased) -> leased ? Mono.error(failure) : Mono.empty()));
-			return this.http.retried(attempt, policy.withMaxRetries(Math.max(policy.maxRetries(), MIN_RELEASE_RETRIES)),
-					(failure) -> !unsure.get() && policy.isRetryable(failure), (failure) -> {
-					});
+			AtomicInteger sent = new AtomicInteger();
+			Supplier<Mono<Void>> attempt = () -> {
+				boolean repeated = sent.getAndIncrement() > 0;
+				return this.http.attempt(release, this.http.readTimeout())
+					.onErrorResume((failure) -> repeated && failure instanceof NotFoundException,
+							(alreadyReleased) -> Mono.empty());
+			};
+			Function<Throwable, Mono<Void>> recovery = (acquireId != null) ? (failure) -> stillLeasedBy(
+					browser.sessionId(), acquireId)
+				.flatMap((leased) -> leased ? Mono.error(failure) : Mono.empty()) : null;
+			return sendRecovering(attempt, recovery,
+					policy.withMaxRetries(Math.max(policy.maxRetries(), MIN_RELEASE_RETRIES)), NO_RETRY_LISTENER);
 		});
 	}
 
@@ -224,32 +234,55 @@ public final class BrowserPoolsApi {
 		return ApiRequest.of(HttpMethod.POST, RELEASE, path, KernelHttp.noBody()).body(request);
 	}
 
+	/**
+	 * Sends a request that changes the pool, retrying by the policy, and never blindly sends
+	 * it again after its answer was lost: the server may have carried it out. Then the
+	 * recovery (when there is one) finds out what happened: it answers the outcome (a value,
+	 * or empty when nothing is left to do), or fails with the original failure when sending
+	 * again is safe. Without a recovery, or when the recovery's own lookup fails, the lost
+	 * answer ends the call.
+	 */
+	private <T> Mono<T> sendRecovering(Supplier<Mono<T>> attempt, @Nullable Function<Throwable, Mono<T>> recovery,
+			RetryPolicy policy, Consumer<Throwable> beforeRetry) {
+		AtomicBoolean unsure = new AtomicBoolean();
+		Mono<T> attempts = Mono.defer(attempt).onErrorResume(BrowserPoolsApi::mayHaveBeenCarriedOut, (failure) -> {
+			if (recovery == null) {
+				unsure.set(true);
+				return Mono.error(failure);
+			}
+			return recovery.apply(failure).onErrorMap((other) -> other != failure, (lookupFailure) -> {
+				unsure.set(true);
+				return lookupFailure;
+			});
+		});
+		return this.http.retried(attempts, policy, (failure) -> !unsure.get() && policy.isRetryable(failure),
+				beforeRetry);
+	}
+
 	// The request was sent, but no answer came whole: the server may have carried it out.
 	private static boolean mayHaveBeenCarriedOut(Throwable failure) {
 		return failure instanceof KernelTimeoutException || failure instanceof KernelConnectionException;
 	}
 
 	/**
-	 * Tells whether the session is still leased by the acquire with this id. Without an id
-	 * there is no telling, and then the answer is no: better a browser left to its idle
-	 * timeout than a release of someone else's lease.
+	 * Tells whether the session is still leased by the acquire with this id.
 	 */
-	private Mono<Boolean> stillLeasedBy(String sessionId, @Nullable String acquireId) {
-		if (acquireId == null) {
-			return Mono.just(false);
-		}
+	private Mono<Boolean> stillLeasedBy(String sessionId, String acquireId) {
 		return this.browsers.retrieve(sessionId)
 			.map((session) -> session.tags() != null && acquireId.equals(session.tags().get(ACQUIRE_ID_TAG)))
 			.onErrorResume(NotFoundException.class, (gone) -> Mono.just(false));
 	}
 
 	/**
-	 * Sends one acquire poll with the server's default poll time.
+	 * Sends one acquire poll that the server may hold for the default poll time.
 	 * @param idOrName the pool's id or name
 	 * @return a browser, or {@link AcquireOutcome.NoBrowserYet} when the poll time passed
 	 */
 	public Mono<AcquireOutcome> tryAcquire(String idOrName) {
-		return tryAcquire(idOrName, new AcquireRequest(null, null, null, null));
+		// The poll time is always sent: the server's default (the time to fill the pool) may
+		// exceed the client's read timeout.
+		return tryAcquire(idOrName,
+				new AcquireRequest((int) AcquireOptions.DEFAULT_POLL_TIMEOUT.toSeconds(), null, null, null));
 	}
 
 	/**
@@ -264,8 +297,7 @@ public final class BrowserPoolsApi {
 	 * @return a browser, or {@link AcquireOutcome.NoBrowserYet} when the poll time passed
 	 */
 	public Mono<AcquireOutcome> tryAcquire(String idOrName, AcquireRequest request) {
-		return Mono.defer(() -> poll(idOrName, request, (failure) -> {
-		}))
+		return Mono.defer(() -> poll(idOrName, request, NO_RETRY_LISTENER))
 			.<AcquireOutcome>map(AcquireOutcome.Acquired::new)
 			.defaultIfEmpty(new AcquireOutcome.NoBrowserYet());
 	}
@@ -286,7 +318,8 @@ public final class BrowserPoolsApi {
 	 * policy (its count starts afresh after each 204).
 	 *
 	 * <p>Cancel-safe: if the subscriber cancels while a poll is in flight and the server still
-	 * hands out a browser, the client releases it.
+	 * hands out a browser, the client releases it. The same holds when the deadline passes
+	 * during a poll.
 	 * @param idOrName the pool's id or name
 	 * @param options deadline, poll time, poll body and listener
 	 * @return the browser, which the caller must release; an {@link AcquireTimeoutException}
@@ -296,19 +329,27 @@ public final class BrowserPoolsApi {
 		return Mono.defer(() -> {
 			long started = System.nanoTime();
 			AtomicInteger polls = new AtomicInteger();
+			AtomicBoolean afterNoContent = new AtomicBoolean();
+			Supplier<AcquireTimeoutException> timedOut = () -> new AcquireTimeoutException(idOrName,
+					Duration.ofNanos(System.nanoTime() - started), polls.get());
 			return Mono.defer(() -> {
-				Duration waited = Duration.ofNanos(System.nanoTime() - started);
-				Duration remaining = options.acquireTimeout().minus(waited);
+				Duration remaining = options.acquireTimeout().minus(Duration.ofNanos(System.nanoTime() - started));
 				if (remaining.isNegative() || remaining.isZero()) {
-					return Mono.error(new AcquireTimeoutException(idOrName, waited, polls.get()));
+					return Mono.error(timedOut.get());
+				}
+				// A 204 counts as a retry only once another poll follows it.
+				if (afterNoContent.getAndSet(false)) {
+					options.listener().pollRetried(idOrName, AcquireRetryReason.NO_CONTENT);
 				}
 				polls.incrementAndGet();
 				AcquireRequest request = options.request().withAcquireTimeoutSeconds(pollSeconds(options, remaining));
 				return poll(idOrName, request,
 						(failure) -> options.listener().pollRetried(idOrName, AcquireRetryReason.of(failure)));
 			})
-				.repeatWhenEmpty((emptyPolls) -> emptyPolls
-					.doOnNext((ignored) -> options.listener().pollRetried(idOrName, AcquireRetryReason.NO_CONTENT)));
+				.repeatWhenEmpty((emptyPolls) -> emptyPolls.doOnNext((ignored) -> afterNoContent.set(true)))
+				// The deadline holds even when one poll stalls: the poll then goes on alone, and a
+				// browser it still brings is released.
+				.timeout(options.acquireTimeout(), Mono.defer(() -> Mono.error(timedOut.get())));
 		});
 	}
 
@@ -319,55 +360,79 @@ public final class BrowserPoolsApi {
 
 	/**
 	 * One poll, retried by the policy, whose HTTP exchange outlives a cancelled subscriber: a
-	 * browser that arrives after the cancel is discarded into {@link #releaseOrphan}.
+	 * browser that arrives after the cancel is released. A poll whose answer is lost is sent
+	 * again only when the browser it may have leased is not found by the poll's tag.
 	 */
 	private Mono<Browser> poll(String idOrName, AcquireRequest request, Consumer<Throwable> beforeRetry) {
+		if (this.stopped) {
+			return Mono.error(new AcquireCancelledException(idOrName));
+		}
 		Map<String, Object> path = poolPath(idOrName);
 		RequestValidator.validate(request);
 		Integer seconds = request.acquireTimeoutSeconds();
 		// The server may hold the poll that long; the answer then needs the usual read time.
 		Duration timeout = (seconds != null) ? Duration.ofSeconds(seconds).plus(this.http.readTimeout())
 				: this.http.readTimeout();
-		Mono<Browser> exchange = this.http.retried(Mono.defer(() -> {
-			String acquireId = newAcquireId();
-			boolean tagged = request.tags() == null || request.tags().size() < RequestValidator.MAX_TAGS;
-			AcquireRequest body = tagged ? request.withTag(ACQUIRE_ID_TAG, acquireId) : request;
-			return this.http
-				.attempt(ApiRequest.of(HttpMethod.POST, ACQUIRE, path,
-						KernelHttp.jsonOrNoContent(Browser.class, BrowsersApi::missingRequiredField))
-					.body(body)
-					.longPoll(), timeout)
-				.onErrorResume((failure) -> tagged && mayHaveBeenCarriedOut(failure),
-						(failure) -> findLostBrowser(idOrName, acquireId).switchIfEmpty(Mono.error(failure)));
-		}), beforeRetry);
-		// Not cancelling the exchange when the subscriber cancels is the point: MonoCreate
-		// discards a value that arrives after the cancel, and the discard hook releases it.
-		// Only cancelPolls() ends an exchange early.
-		return Mono.<Browser>create((sink) -> {
+		boolean tagged = request.tags() == null || request.tags().size() < RequestValidator.MAX_TAGS;
+		AtomicReference<String> acquireId = new AtomicReference<>();
+		Supplier<Mono<Browser>> attempt = () -> {
+			acquireId.set(newAcquireId());
+			AcquireRequest body = tagged ? request.withTag(ACQUIRE_ID_TAG, acquireId.get()) : request;
+			return this.http.attempt(ApiRequest.of(HttpMethod.POST, ACQUIRE, path,
+					KernelHttp.jsonOrNoContent(Browser.class, BrowsersApi::missingRequiredField))
+				.body(body)
+				.longPoll(), timeout);
+		};
+		Function<Throwable, Mono<Browser>> recovery = tagged
+				? (failure) -> findLostBrowser(idOrName, acquireId.get()).switchIfEmpty(Mono.error(failure)) : null;
+		Mono<Browser> exchange = sendRecovering(attempt, recovery, this.http.retryPolicy(), beforeRetry);
+		// Not cancelling the exchange when the subscriber cancels is the point: a browser that
+		// arrives after the cancel is released. Only cancelPolls() ends an exchange early.
+		return Mono.create((sink) -> {
 			InFlightPoll poll = new InFlightPoll(idOrName, sink);
 			this.polls.add(poll);
-			poll.start(exchange.doFinally((signal) -> this.polls.remove(poll)));
-		}).doOnDiscard(Browser.class, (orphan) -> releaseOrphan(idOrName, orphan));
+			sink.onCancel(poll::abandon);
+			poll.start(exchange.doFinally((signal) -> this.polls.remove(poll)),
+					(orphan) -> releaseOrphan(idOrName, orphan));
+		});
 	}
 
 	/**
-	 * Cancels every acquire poll in flight: each one's connection closes, so the server takes
-	 * it off its queue, and its acquire ends with an {@link AcquireCancelledException}. Meant
-	 * for shutdown, before the browsers still held are released, so that no waiting acquire
-	 * is handed a browser nobody will use.
+	 * Cancels every acquire poll in flight, and refuses new ones until
+	 * {@link #resumePolls()}: each poll's connection closes, so the server takes it off its
+	 * queue, and its acquire ends with an {@link AcquireCancelledException}. Meant for
+	 * shutdown, before the browsers still held are released, so that no waiting acquire is
+	 * handed a browser nobody will use.
 	 */
 	public void cancelPolls() {
+		this.stopped = true;
 		this.polls.forEach(InFlightPoll::cancel);
 	}
 
 	/**
-	 * One acquire poll whose HTTP exchange runs apart from its subscriber.
+	 * Accepts acquire polls again after {@link #cancelPolls()}.
+	 */
+	public void resumePolls() {
+		this.stopped = false;
+	}
+
+	/**
+	 * One acquire poll whose HTTP exchange runs apart from its subscriber. Whichever comes
+	 * first settles it: the exchange's outcome or a cancel; a browser that comes second is
+	 * released.
 	 */
 	private static final class InFlightPoll {
+
+		// Where Micrometer's context propagation keeps the current observation.
+		private static final String OBSERVATION_KEY = "micrometer.observation";
 
 		private final String pool;
 
 		private final MonoSink<Browser> sink;
+
+		private final AtomicBoolean settled = new AtomicBoolean();
+
+		private volatile boolean cancelled;
 
 		private volatile @Nullable Disposable exchange;
 
@@ -376,16 +441,52 @@ public final class BrowserPoolsApi {
 			this.sink = sink;
 		}
 
-		void start(Mono<Browser> exchange) {
-			this.exchange = exchange.subscribe(this.sink::success, this.sink::error, this.sink::success);
+		void start(Mono<Browser> exchange, Consumer<Browser> orphans) {
+			if (this.cancelled) {
+				return;
+			}
+			// The subscriber's observation goes with the exchange, so that its HTTP spans have
+			// a parent; the rest of its context (discard hooks among others) stays behind.
+			Object observation = this.sink.contextView().getOrDefault(OBSERVATION_KEY, null);
+			Mono<Browser> observed = (observation != null)
+					? exchange.contextWrite((context) -> context.put(OBSERVATION_KEY, observation)) : exchange;
+			this.exchange = observed.subscribe((browser) -> {
+				if (this.settled.compareAndSet(false, true)) {
+					this.sink.success(browser);
+				}
+				else {
+					orphans.accept(browser);
+				}
+			}, (failure) -> {
+				if (this.settled.compareAndSet(false, true)) {
+					this.sink.error(failure);
+				}
+			}, () -> {
+				if (this.settled.compareAndSet(false, true)) {
+					this.sink.success();
+				}
+			});
+			if (this.cancelled) {
+				this.exchange.dispose();
+			}
+		}
+
+		/**
+		 * The subscriber went away: the exchange goes on, and a browser it brings is released.
+		 */
+		void abandon() {
+			this.settled.set(true);
 		}
 
 		void cancel() {
-			Disposable running = this.exchange;
-			if (running != null) {
-				running.dispose();
+			this.cancelled = true;
+			if (this.settled.compareAndSet(false, true)) {
+				Disposable running = this.exchange;
+				if (running != null) {
+					running.dispose();
+				}
+				this.sink.error(new AcquireCancelledException(this.pool));
 			}
-			this.sink.error(new AcquireCancelledException(this.pool));
 		}
 
 	}
@@ -396,18 +497,18 @@ public final class BrowserPoolsApi {
 		return Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
 	}
 
-
 	/**
-	 * Looks for the browser a lost poll may have leased, by the poll's tag, before the poll is
-	 * sent again: a lost answer must not turn into a second lease.
+	 * Looks for the browser a lost poll may have leased, by the poll's tag, among the first
+	 * {@value #LOST_BROWSER_SCAN} active sessions, before the poll is sent again: a lost
+	 * answer must not turn into a second lease.
 	 */
 	private Mono<Browser> findLostBrowser(String idOrName, String acquireId) {
-		return this.browsers.list()
+		return this.browsers.list(BrowserListQuery.active().withPageSize(100))
+			.take(LOST_BROWSER_SCAN)
 			.filter((browser) -> browser.tags() != null && acquireId.equals(browser.tags().get(ACQUIRE_ID_TAG)))
 			.next()
 			.doOnNext((browser) -> logger.info("Recovered browser " + browser.sessionId() + " of pool '" + idOrName
-					+ "' whose acquire answer was lost"))
-			.onErrorResume((lookupFailure) -> Mono.empty());
+					+ "' whose acquire answer was lost"));
 	}
 
 	private void releaseOrphan(String idOrName, Browser orphan) {

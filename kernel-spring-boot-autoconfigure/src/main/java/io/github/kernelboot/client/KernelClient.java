@@ -141,7 +141,8 @@ public final class KernelClient {
 
 		/**
 		 * Sets the {@link WebClient.Builder} to start from, such as the one Spring Boot
-		 * configures with codecs, observations and connector. It is cloned, never changed.
+		 * configures with observations, filters and connector. It is cloned, never changed.
+		 * The client reads and writes its JSON bodies itself, whatever codecs it has.
 		 * @param webClientBuilder the builder
 		 * @return this builder
 		 */

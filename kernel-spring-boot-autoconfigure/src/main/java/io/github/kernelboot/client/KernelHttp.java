@@ -80,44 +80,9 @@ final class KernelHttp {
 	 * @return the answer
 	 */
 	<T> Mono<T> send(ApiRequest<T> request) {
-		return send(request, this.readTimeout, (failure) -> {
-		});
-	}
-
-	/**
-	 * Sends the request, retrying failures the policy calls retryable.
-	 * @param <T> what the answer is read into
-	 * @param request the request
-	 * @param timeout how long one attempt may wait for the whole answer
-	 * @param beforeRetry told of each failure about to be retried
-	 * @return the answer
-	 */
-	<T> Mono<T> send(ApiRequest<T> request, Duration timeout, Consumer<Throwable> beforeRetry) {
-		return retried(attempt(request, timeout), beforeRetry);
-	}
-
-	/**
-	 * Subscribes again to the attempts (a lazy publisher) while the policy calls their
-	 * failures retryable.
-	 * @param <T> what the answer is read into
-	 * @param attempts the attempts
-	 * @param beforeRetry told of each failure about to be retried
-	 * @return the answer
-	 */
-	<T> Mono<T> retried(Mono<T> attempts, Consumer<Throwable> beforeRetry) {
-		return retried(attempts, this.retryPolicy, beforeRetry);
-	}
-
-	/**
-	 * Subscribes again to the attempts while the given policy calls their failures retryable.
-	 * @param <T> what the answer is read into
-	 * @param attempts the attempts
-	 * @param policy the retry policy
-	 * @param beforeRetry told of each failure about to be retried
-	 * @return the answer
-	 */
-	<T> Mono<T> retried(Mono<T> attempts, RetryPolicy policy, Consumer<Throwable> beforeRetry) {
-		return retried(attempts, policy, policy::isRetryable, beforeRetry);
+		return retried(attempt(request, this.readTimeout), this.retryPolicy, this.retryPolicy::isRetryable,
+				(failure) -> {
+				});
 	}
 
 	/**

@@ -102,15 +102,6 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
 	}
 
 	/**
-	 * Returns this policy as a Reactor {@link Retry} for one request.
-	 * @param beforeRetry told of every failure that is about to be retried
-	 * @return the retry specification
-	 */
-	Retry toRetry(Consumer<Throwable> beforeRetry) {
-		return toRetry(this::isRetryable, beforeRetry);
-	}
-
-	/**
 	 * Returns this policy as a Reactor {@link Retry} for one request, retrying only the
 	 * failures the predicate accepts.
 	 * @param retryable which failures may be retried

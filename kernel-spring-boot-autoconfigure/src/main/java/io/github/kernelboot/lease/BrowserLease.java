@@ -175,11 +175,12 @@ public final class BrowserLease implements AutoCloseable, DisposableBean {
 	}
 
 	/**
-	 * Releases the browser when a lease held as a singleton bean is destroyed.
+	 * Releases the browser when a lease held as a singleton bean is destroyed, waiting no
+	 * longer than the shutdown timeout.
 	 */
 	@Override
 	public void destroy() {
-		release();
+		releaseAsync().onErrorComplete().block(this.registry.shutdownTimeout());
 	}
 
 	@Nullable Throwable acquisitionSite() {

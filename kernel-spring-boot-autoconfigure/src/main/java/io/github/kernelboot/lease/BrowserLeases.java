@@ -78,15 +78,14 @@ public class BrowserLeases {
 	 * @return the lease, which the caller must release
 	 */
 	public Mono<BrowserLease> acquire(String pool, AcquireRequest request) {
+		PoolSettings poolSettings = this.settings.apply(pool);
+		// Captured where acquire is called, as HikariCP does: what a leak report points at.
+		Throwable site = (poolSettings.leakDetectionThreshold() != null)
+				? new Exception("Lease of pool '" + pool + "' acquired here") : null;
 		return Mono.defer(() -> {
 			if (!this.registry.isOpen()) {
-				return Mono.error(new IllegalStateException(
-						"No lease from pool '" + pool + "': the application is shutting down"));
+				return Mono.error(new AcquireCancelledException(pool, "the application is shutting down"));
 			}
-			PoolSettings poolSettings = this.settings.apply(pool);
-			// Captured where the acquire is subscribed: what a leak report points at.
-			Throwable site = (poolSettings.leakDetectionThreshold() != null)
-					? new Exception("Lease of pool '" + pool + "' acquired here") : null;
 			AcquireOptions options = new AcquireOptions(poolSettings.acquireTimeout(), poolSettings.pollTimeout(),
 					request, this.metrics::acquireRetried);
 			long started = System.nanoTime();
@@ -97,15 +96,17 @@ public class BrowserLeases {
 
 	/**
 	 * Runs the work with a browser from the pool and releases it when the work completes,
-	 * fails or is cancelled.
+	 * fails or is cancelled; a cancelled one is released without reuse.
 	 * @param <T> the result type
 	 * @param pool the pool's name or id
 	 * @param work what to do with the lease
 	 * @return the work's result
 	 */
 	public <T> Mono<T> withLease(String pool, Function<BrowserLease, ? extends Mono<T>> work) {
+		// On cancel the work may still be driving the browser (blocking work cannot be
+		// stopped), so it is not handed on as it is: it is replaced.
 		return Mono.usingWhen(acquire(pool), work, BrowserLease::releaseAsync,
-				(lease, failure) -> lease.releaseAsync(), BrowserLease::releaseAsync);
+				(lease, failure) -> lease.releaseAsync(), (lease) -> lease.releaseAsync(false));
 	}
 
 	// The observation stops before the outcome reaches the subscriber, so that whoever

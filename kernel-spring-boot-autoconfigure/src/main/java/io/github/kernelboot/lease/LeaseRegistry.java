@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import io.github.kernelboot.client.AcquireCancelledException;
 import io.github.kernelboot.client.BrowserPoolsApi;
 import io.github.kernelboot.client.model.Browser;
 import org.apache.commons.logging.Log;
@@ -77,8 +78,8 @@ public final class LeaseRegistry implements SmartLifecycle, DisposableBean {
 		if (this.closed) {
 			return lease.releaseAsync()
 				.onErrorComplete()
-				.then(Mono.error(() -> new IllegalStateException("Browser " + browser.sessionId() + " of pool '"
-						+ pool + "' arrived while the application is shutting down; it has been released")));
+				.then(Mono.error(() -> new AcquireCancelledException(pool, "browser " + browser.sessionId()
+						+ " arrived while the application is shutting down; it has been released")));
 		}
 		Duration threshold = settings.leakDetectionThreshold();
 		if (threshold != null) {
@@ -147,6 +148,7 @@ public final class LeaseRegistry implements SmartLifecycle, DisposableBean {
 
 	@Override
 	public void start() {
+		this.pools.resumePolls();
 		this.closed = false;
 	}
 
@@ -167,6 +169,14 @@ public final class LeaseRegistry implements SmartLifecycle, DisposableBean {
 	 */
 	boolean isOpen() {
 		return !this.closed;
+	}
+
+	/**
+	 * Returns the longest wait for releases at shutdown.
+	 * @return the shutdown timeout
+	 */
+	Duration shutdownTimeout() {
+		return this.shutdownTimeout;
 	}
 
 	@Override

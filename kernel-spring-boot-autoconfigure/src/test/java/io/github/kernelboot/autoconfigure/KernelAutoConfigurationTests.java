@@ -202,7 +202,7 @@ class KernelAutoConfigurationTests {
 				.isEqualTo("No Kernel API key is configured, and the Kernel API at https://api.onkernel.com needs one.");
 			assertThat(analysis.getAction()).contains("KERNEL_API_KEY")
 				.contains("kernel.api-key")
-				.contains("kernel.local.enabled=true");
+				.contains("kernel-local");
 		});
 	}
 

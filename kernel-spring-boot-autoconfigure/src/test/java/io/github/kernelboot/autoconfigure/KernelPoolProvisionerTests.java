@@ -1,6 +1,7 @@
 package io.github.kernelboot.autoconfigure;
 
 import io.github.kernelboot.client.model.BrowserPoolRequest;
+import io.github.kernelboot.client.model.Viewport;
 import io.github.kernelboot.lease.BrowserLeases;
 import io.github.kernelboot.lease.FakeKernelApi;
 import org.junit.jupiter.api.AfterEach;
@@ -91,6 +92,11 @@ class KernelPoolProvisionerTests {
 		assertThat(KernelPoolProvisioner.differs(BrowserPoolRequest.builder().size(3).build(), actual)).isTrue();
 		assertThat(KernelPoolProvisioner.differs(BrowserPoolRequest.builder().stealth(true).build(), actual)).isTrue();
 		assertThat(KernelPoolProvisioner.differs(BrowserPoolRequest.builder().size(2).build(), null)).isTrue();
+		BrowserPoolRequest withViewport = BrowserPoolRequest.builder().viewport(new Viewport(1280, 800, 60)).build();
+		assertThat(KernelPoolProvisioner.differs(BrowserPoolRequest.builder().viewport(Viewport.of(1280, 800)).build(),
+				withViewport)).isFalse();
+		assertThat(KernelPoolProvisioner.differs(BrowserPoolRequest.builder().viewport(Viewport.of(1024, 768)).build(),
+				withViewport)).isTrue();
 	}
 
 }

@@ -105,6 +105,37 @@ class AcquireTests {
 	}
 
 	@Test
+	void deadlineHoldsWhenAPollStalls() {
+		this.api.dispatch((request) -> new MockResponse.Builder().code(204).headersDelay(10, TimeUnit.SECONDS).build());
+		long started = System.nanoTime();
+
+		StepVerifier
+			.create(this.api.client()
+				.browserPools()
+				.acquire("snapshots", this.options.withAcquireTimeout(Duration.ofSeconds(1))
+					.withPollTimeout(Duration.ofSeconds(1))))
+			.expectError(AcquireTimeoutException.class)
+			.verify(Duration.ofSeconds(8));
+
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+	}
+
+	@Test
+	void afterCancelPollsAcquiresFailAtOnceUntilResumed() {
+		this.api.enqueueJson(200, MockKernelApi.browserJson("s-1"));
+		BrowserPoolsApi pools = this.api.client().browserPools();
+
+		pools.cancelPolls();
+
+		StepVerifier.create(pools.acquire("snapshots", this.options))
+			.expectError(AcquireCancelledException.class)
+			.verify(Duration.ofSeconds(5));
+		assertThat(this.api.requestCount()).isZero();
+		pools.resumePolls();
+		assertThat(pools.acquire("snapshots", this.options).block(Duration.ofSeconds(5)).sessionId()).isEqualTo("s-1");
+	}
+
+	@Test
 	void cancellingDuringAPollReleasesTheBrowserThatArrivesLate() throws Exception {
 		this.api.dispatch((request) -> request.getTarget().endsWith("/acquire")
 				? new MockResponse.Builder().code(200)

@@ -148,7 +148,8 @@ class BrowserLeasesTests {
 		this.contextRunner.run((context) -> {
 			context.getBean(LeaseRegistry.class).stop();
 			StepVerifier.create(context.getBean(BrowserLeases.class).acquire("snapshots"))
-				.expectErrorMessage("No lease from pool 'snapshots': the application is shutting down")
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(AcquireCancelledException.class)
+					.hasMessage("Acquire from pool 'snapshots' cancelled: the application is shutting down"))
 				.verify(Duration.ofSeconds(10));
 			assertThat(this.api.acquiresOf("snapshots")).isZero();
 		});
@@ -179,8 +180,9 @@ class BrowserLeasesTests {
 			StepVerifier
 				.create(registry.register(browser, "snapshots", new PoolSettings(Duration.ofSeconds(5),
 						Duration.ofSeconds(1), true, null), Duration.ZERO, null))
-				.expectErrorMessage("Browser snapshots-s1 of pool 'snapshots' arrived while the application is shutting "
-						+ "down; it has been released")
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(AcquireCancelledException.class)
+					.hasMessage("Acquire from pool 'snapshots' cancelled: browser snapshots-s1 arrived while the "
+							+ "application is shutting down; it has been released"))
 				.verify(Duration.ofSeconds(10));
 			assertThat(FakeKernelApi.sessionIds(this.api.releases())).containsExactly("snapshots-s1");
 		});

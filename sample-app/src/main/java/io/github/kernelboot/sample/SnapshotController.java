@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import com.microsoft.playwright.PlaywrightException;
 import io.github.kernelboot.client.AcquireTimeoutException;
+import io.github.kernelboot.client.model.Secrets;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -58,7 +59,8 @@ public class SnapshotController {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> pageFailed(PlaywrightException ex) {
-		String firstLine = String.valueOf(ex.getMessage()).lines().findFirst().orElse("");
+		// Playwright's messages may quote the cdp_ws_url, whose jwt the client must not see.
+		String firstLine = Secrets.mask(String.valueOf(ex.getMessage()).lines().findFirst().orElse(""));
 		return problem(HttpStatus.BAD_GATEWAY, "The page could not be loaded: " + firstLine);
 	}
 

@@ -4,20 +4,13 @@ import java.nio.file.Path;
 
 import io.github.kernelboot.lease.BrowserLease;
 import io.github.kernelboot.lease.LeaseRegistry;
-import io.github.kernelboot.local.KernelLocalContainer;
-import io.github.kernelboot.local.KernelLocalServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,22 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "management.endpoints.web.exposure.include=*", "management.endpoint.env.show-values=always",
 				"management.endpoint.configprops.show-values=always", "management.endpoint.health.show-details=always" })
 @AutoConfigureWebTestClient(timeout = "30s")
-@Testcontainers
-class ActuatorSecretsTests {
-
-	// A tenth of the real fill and idle times, as in the other end-to-end tests.
-	@Container
-	static KernelLocalContainer kernel = new KernelLocalContainer(KernelLocalServer.builder().timeScale(0.1).build());
-
-	@TempDir
-	static Path snapshots;
-
-	@DynamicPropertySource
-	static void kernelLocal(DynamicPropertyRegistry registry) {
-		registry.add("kernel.base-url", kernel::baseUrl);
-		registry.add("kernel.api-key", kernel::apiKey);
-		registry.add("sample.snapshot-file", () -> snapshots.resolve("startup.png").toString());
-	}
+class ActuatorSecretsTests extends KernelLocalTestSupport {
 
 	@Autowired
 	WebTestClient client;

@@ -2,19 +2,12 @@ package io.github.kernelboot.sample;
 
 import java.nio.file.Path;
 
-import io.github.kernelboot.local.KernelLocalContainer;
-import io.github.kernelboot.local.KernelLocalServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,23 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "kernel.pools.snapshots.provision.size=1", "kernel.pools.snapshots.acquire-timeout=1s",
 				"kernel.pools.snapshots.poll-timeout=1s" })
 @AutoConfigureWebTestClient(timeout = "30s")
-@Testcontainers
-class NoFreeBrowserTests {
-
-	// A tenth of the real fill and idle times: pools fill fast, and a leased browser still
-	// outlives a slow startup (its 300 s idle timeout becomes 30 s).
-	@Container
-	static KernelLocalContainer kernel = new KernelLocalContainer(KernelLocalServer.builder().timeScale(0.1).build());
-
-	@TempDir
-	static Path snapshots;
-
-	@DynamicPropertySource
-	static void kernelLocal(DynamicPropertyRegistry registry) {
-		registry.add("kernel.base-url", kernel::baseUrl);
-		registry.add("kernel.api-key", kernel::apiKey);
-		registry.add("sample.snapshot-file", () -> snapshots.resolve("startup.png").toString());
-	}
+class NoFreeBrowserTests extends KernelLocalTestSupport {
 
 	@Autowired
 	WebTestClient client;

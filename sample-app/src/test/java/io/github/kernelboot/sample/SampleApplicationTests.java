@@ -16,15 +16,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.github.kernelboot.lease.LeaseRegistry;
-import io.github.kernelboot.local.KernelLocalContainer;
-import io.github.kernelboot.local.KernelLocalServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,8 +27,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -45,27 +38,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with {@code @DynamicPropertySource}, the way users test their own applications.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "kernel.pools.snapshots.poll-timeout=1s", "sample.node-path=/usr/bin/node" })
+		// A pool of 3: the startup snapshot holds one browser for the app's life, two serve requests.
+		properties = { "kernel.pools.snapshots.provision.size=3", "kernel.pools.snapshots.poll-timeout=1s",
+				"sample.node-path=/usr/bin/node" })
 @AutoConfigureWebTestClient(timeout = "60s")
-@Testcontainers
-class SampleApplicationTests {
-
-	// A tenth of the real fill and idle times: pools fill fast, and a leased browser still
-	// outlives a slow startup (its 300 s idle timeout becomes 30 s).
-	@Container
-	static KernelLocalContainer kernel = new KernelLocalContainer(KernelLocalServer.builder().timeScale(0.1).build());
-
-	@TempDir
-	static Path snapshots;
+class SampleApplicationTests extends KernelLocalTestSupport {
 
 	static SlowPage slowPage;
-
-	@DynamicPropertySource
-	static void kernelLocal(DynamicPropertyRegistry registry) {
-		registry.add("kernel.base-url", kernel::baseUrl);
-		registry.add("kernel.api-key", kernel::apiKey);
-		registry.add("sample.snapshot-file", () -> snapshots.resolve("startup.png").toString());
-	}
 
 	@BeforeAll
 	static void startSlowPage() throws IOException {
@@ -135,7 +114,7 @@ class SampleApplicationTests {
 	}
 
 	@Test
-	void eightParallelSnapshotsOnAPoolOfTwoAllSucceedAndTheWaitsAreCounted() {
+	void eightParallelSnapshotsOnTwoFreeBrowsersAllSucceedAndTheWaitsAreCounted() {
 		double noContentBefore = noContentRetries();
 
 		WebClient web = WebClient.create("http://127.0.0.1:" + this.port);

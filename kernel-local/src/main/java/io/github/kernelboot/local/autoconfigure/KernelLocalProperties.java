@@ -16,7 +16,7 @@ public class KernelLocalProperties {
 
 	/**
 	 * Whether to start kernel-local in-process and point the Kernel client at it. Unset, it
-	 * starts when no Kernel API key is configured.
+	 * starts when neither a Kernel API key nor kernel.base-url is configured.
 	 */
 	private @Nullable Boolean enabled;
 

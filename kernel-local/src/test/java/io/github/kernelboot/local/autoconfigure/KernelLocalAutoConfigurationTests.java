@@ -78,6 +78,12 @@ class KernelLocalAutoConfigurationTests {
 	}
 
 	@Test
+	void explicitBaseUrlLeavesItOff() {
+		this.contextRunner.withPropertyValues("kernel.base-url=http://127.0.0.1:8089")
+			.run((context) -> assertThat(context).doesNotHaveBean(KernelLocalServer.class));
+	}
+
+	@Test
 	void enabledTrueStartsItEvenWithAnApiKey() {
 		this.contextRunner.withPropertyValues("kernel.api-key=sk_live_configured", "kernel.local.enabled=true")
 			.run((context) -> assertThat(context.getBean(KernelClient.class).getBaseUrl())
