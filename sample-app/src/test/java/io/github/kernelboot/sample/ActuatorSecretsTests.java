@@ -1,6 +1,5 @@
 package io.github.kernelboot.sample;
 
-import java.nio.file.Path;
 
 import io.github.kernelboot.lease.BrowserLease;
 import io.github.kernelboot.lease.LeaseRegistry;

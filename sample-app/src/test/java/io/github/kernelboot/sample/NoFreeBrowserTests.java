@@ -1,6 +1,5 @@
 package io.github.kernelboot.sample;
 
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
