@@ -195,15 +195,16 @@ public final class KernelClient {
 		public KernelClient build() {
 			WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
 					: WebClient.builder();
-			builder.baseUrl(this.baseUrl)
-				.defaultHeader(HttpHeaders.USER_AGENT, "kernel-spring-boot/" + VERSION)
+			// No base URL on the builder: requests name their URI whole (see ApiRequest#uri).
+			builder.defaultHeader(HttpHeaders.USER_AGENT, "kernel-spring-boot/" + VERSION)
 				.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
 			if (this.apiKey != null) {
 				builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + this.apiKey);
 			}
 			WebClient polling = (this.pollingConnector != null)
 					? builder.clone().clientConnector(this.pollingConnector).build() : builder.build();
-			KernelHttp http = new KernelHttp(builder.build(), polling, this.retryPolicy, this.readTimeout, this.apiKey);
+			KernelHttp http = new KernelHttp(this.baseUrl, builder.build(), polling, this.retryPolicy,
+					this.readTimeout, this.apiKey);
 			return new KernelClient(this.baseUrl, http);
 		}
 

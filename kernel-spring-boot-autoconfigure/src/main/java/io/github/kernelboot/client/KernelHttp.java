@@ -46,6 +46,12 @@ final class KernelHttp {
 	// their JSON mapping, and skipping the codec lookup per request keeps the client lean.
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	// Where WebClient's observations read the uri tag from when the request names its URI
+	// whole (WebClient sets it itself only when it expands the template).
+	private static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
+
+	private final String baseUrl;
+
 	private final WebClient webClient;
 
 	private final WebClient pollingWebClient;
@@ -56,8 +62,9 @@ final class KernelHttp {
 
 	private final @Nullable String apiKey;
 
-	KernelHttp(WebClient webClient, WebClient pollingWebClient, RetryPolicy retryPolicy, Duration readTimeout,
-			@Nullable String apiKey) {
+	KernelHttp(String baseUrl, WebClient webClient, WebClient pollingWebClient, RetryPolicy retryPolicy,
+			Duration readTimeout, @Nullable String apiKey) {
+		this.baseUrl = baseUrl;
 		this.webClient = webClient;
 		this.pollingWebClient = pollingWebClient;
 		this.retryPolicy = retryPolicy;
@@ -117,7 +124,8 @@ final class KernelHttp {
 		return Mono.defer(() -> {
 			WebClient client = request.isLongPoll() ? this.pollingWebClient : this.webClient;
 			WebClient.RequestBodySpec spec = client.method(request.method())
-				.uri(request.uriTemplate(), request.uriVariables());
+				.uri(request.uri(this.baseUrl))
+				.attribute(URI_TEMPLATE_ATTRIBUTE, request.uriTemplate());
 			WebClient.RequestHeadersSpec<?> withBody = (request.body() != null)
 					? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(JSON.writeValueAsBytes(request.body()))
 					: spec;

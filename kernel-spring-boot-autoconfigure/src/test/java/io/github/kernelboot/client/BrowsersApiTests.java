@@ -4,11 +4,15 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.kernelboot.client.model.Browser;
 import io.github.kernelboot.client.model.BrowserRequest;
 import io.github.kernelboot.client.model.ExtensionSelection;
 import io.github.kernelboot.client.model.ProfileSelection;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
@@ -16,6 +20,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 import reactor.test.StepVerifier;
+
+import org.springframework.web.reactive.function.client.ClientRequestObservationContext;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,6 +124,38 @@ class BrowsersApiTests {
 		RecordedRequest recorded = this.api.takeRequest();
 		assertThat(recorded.getMethod()).isEqualTo("GET");
 		assertThat(recorded.getTarget()).isEqualTo("/browsers/a%20b%2Fc?include_deleted=true");
+	}
+
+	@Test
+	void baseUrlPathIsKeptAndObservationsGetTheUriTemplate() throws Exception {
+		this.api.enqueueJson(200, MockKernelApi.browserJson("s-1"));
+		List<ClientRequestObservationContext> observed = new CopyOnWriteArrayList<>();
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public void onStop(Observation.Context context) {
+				observed.add((ClientRequestObservationContext) context);
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return context instanceof ClientRequestObservationContext;
+			}
+
+		});
+		KernelClient client = KernelClient.builder()
+			.baseUrl(this.api.baseUrl() + "/v1")
+			.apiKey(MockKernelApi.API_KEY)
+			.webClientBuilder(WebClient.builder().observationRegistry(observations))
+			.build();
+
+		client.browsers().retrieve("a b/c", true).block();
+
+		assertThat(this.api.takeRequest().getTarget()).isEqualTo("/v1/browsers/a%20b%2Fc?include_deleted=true");
+		assertThat(observed).singleElement()
+			.satisfies((context) -> assertThat(context.getUriTemplate())
+				.isEqualTo("/browsers/{id_or_name}?include_deleted={include_deleted}"));
 	}
 
 	@Test
