@@ -27,12 +27,26 @@ public final class Benchmarks {
 
 	static final String COMMAND = "./mvnw -B -q -DskipTests package && java -jar benchmarks/target/benchmarks.jar";
 
+	private static final Set<String> BENCHMARKS = Set.of("overhead", "waiting", "local", "startup");
+
+	private static final String USAGE = "Usage: java -jar benchmarks/target/benchmarks.jar [--out=PATH]"
+			+ " [--only=overhead,waiting,local,startup]";
+
 	private Benchmarks() {
 	}
 
 	public static void main(String[] args) throws IOException {
+		// A mistyped option must not set off a run of minutes that overwrites BENCHMARKS.md.
+		for (String arg : args) {
+			if (!arg.startsWith("--out=") && !arg.startsWith("--only=")) {
+				exitWithUsage("Unknown argument '" + arg + "'");
+			}
+		}
 		Path out = Path.of(option(args, "--out=", "BENCHMARKS.md"));
-		Set<String> only = Set.of(option(args, "--only=", "overhead,waiting,local,startup").split(","));
+		Set<String> only = Set.copyOf(Arrays.asList(option(args, "--only=", String.join(",", BENCHMARKS)).split(",")));
+		if (!BENCHMARKS.containsAll(only)) {
+			exitWithUsage("--only=" + String.join(",", only) + " names a benchmark that is not one of " + BENCHMARKS);
+		}
 		long started = System.nanoTime();
 		List<Report> reports = new ArrayList<>();
 		if (only.contains("overhead")) {
@@ -110,6 +124,12 @@ public final class Benchmarks {
 			Thread.currentThread().interrupt();
 			return "Chromium ?";
 		}
+	}
+
+	private static void exitWithUsage(String problem) {
+		System.err.println(problem);
+		System.err.println(USAGE);
+		System.exit(2);
 	}
 
 	private static String option(String[] args, String prefix, String fallback) {
