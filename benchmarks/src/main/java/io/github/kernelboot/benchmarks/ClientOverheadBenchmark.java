@@ -1,5 +1,7 @@
 package io.github.kernelboot.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import com.sun.management.OperatingSystemMXBean;
+import com.sun.management.ThreadMXBean;
 import io.github.kernelboot.client.model.AcquireRequest;
 import io.github.kernelboot.client.model.Browser;
 import io.github.kernelboot.client.model.ReleaseRequest;
@@ -47,6 +51,11 @@ final class ClientOverheadBenchmark {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final OperatingSystemMXBean PROCESS = (OperatingSystemMXBean) ManagementFactory
+		.getOperatingSystemMXBean();
+
+	private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
 	private static final String ACQUIRE = "/browser_pools/bench/acquire";
 
 	private static final String RELEASE = "/browser_pools/bench/release";
@@ -65,38 +74,35 @@ final class ClientOverheadBenchmark {
 						+ "JSON at all. Each side is warmed up with " + WARM_UP + " cycles (fewer leave the longer "
 						+ "code paths of WebClient and Jackson in the JIT's first tier and exaggerate the gap), then "
 						+ ROUNDS + " alternating rounds per side; latency of each cycle, throughput of each side's "
-						+ "rounds.");
+						+ "rounds, and what they cost the whole process (client and server) in CPU time and heap "
+						+ "allocated, per cycle: steadier than latency on a noisy machine.");
 		DisposableServer server = cannedServer();
 		String baseUrl = "http://127.0.0.1:" + server.port();
 		ConnectionProvider bareConnections = ConnectionProvider.builder("bare").maxConnections(64).build();
 		HttpClient bare = HttpClient.create(bareConnections).baseUrl(baseUrl);
 		WebClient webClient = WebClient.builder()
-			.baseUrl(baseUrl)
 			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(bareConnections)))
 			.build();
 		try (ConfigurableApplicationContext context = StarterContexts.leases(baseUrl, API_KEY, "bench", true)) {
 			BrowserLeases leases = context.getBean(BrowserLeases.class);
 			List<Supplier<Mono<?>>> sides = List.of(
 					() -> leases.acquire("bench").flatMap((lease) -> lease.releaseAsync()), () -> bareCycle(bare),
-					() -> webClientCycle(webClient), () -> bytesCycle(bare));
+					() -> webClientCycle(webClient, baseUrl), () -> bytesCycle(bare));
 			for (int concurrency : new int[] { 1, 16 }) {
 				int perRound = (concurrency == 1) ? 1_000 : 4_000;
 				List<Samples> samples = new ArrayList<>();
-				long[] nanos = new long[sides.size()];
+				List<Cost> costs = new ArrayList<>();
 				for (Supplier<Mono<?>> side : sides) {
-					measure(concurrency, WARM_UP, side, new Samples(0));
+					measure(concurrency, WARM_UP, side, new Samples(0), new Cost());
 					samples.add(new Samples(ROUNDS * perRound));
+					costs.add(new Cost());
 				}
 				for (int round = 0; round < ROUNDS; round++) {
 					for (int side = 0; side < sides.size(); side++) {
-						nanos[side] += measure(concurrency, perRound, sides.get(side), samples.get(side));
+						measure(concurrency, perRound, sides.get(side), samples.get(side), costs.get(side));
 					}
 				}
-				double[] throughput = new double[sides.size()];
-				for (int side = 0; side < sides.size(); side++) {
-					throughput[side] = perRound * ROUNDS / (nanos[side] / 1e9);
-				}
-				report(report, concurrency, samples, throughput);
+				report(report, concurrency, samples, costs, perRound * ROUNDS);
 			}
 		}
 		finally {
@@ -106,7 +112,7 @@ final class ClientOverheadBenchmark {
 		return report;
 	}
 
-	private static void report(Report report, int concurrency, List<Samples> samples, double[] throughput) {
+	private static void report(Report report, int concurrency, List<Samples> samples, List<Cost> costs, int cycles) {
 		String callers = concurrency + ((concurrency == 1) ? " caller" : " callers");
 		for (int percentile : new int[] { 50, 99 }) {
 			double[] millis = samples.stream().mapToDouble((side) -> side.percentileMillis(percentile)).toArray();
@@ -120,36 +126,70 @@ final class ClientOverheadBenchmark {
 			report.figure("p" + percentile + " ratio WebClient / bare, starter / bytes, " + callers,
 					Samples.ratio(millis[2] / millis[1]) + ", " + Samples.ratio(millis[0] / millis[3]));
 		}
+		double[] throughput = costs.stream().mapToDouble((cost) -> cycles / (cost.wallNanos / 1e9)).toArray();
 		report.figure("throughput, " + callers + ": starter / bare / WebClient / bytes",
 				String.format(Locale.ROOT, "%.0f / %.0f / %.0f / %.0f cycles/s (starter %.2fx of bare)", throughput[0],
 						throughput[1], throughput[2], throughput[3], throughput[0] / throughput[1]));
+		double[] cpu = costs.stream().mapToDouble((cost) -> cost.cpuNanos / 1e3 / cycles).toArray();
+		report.figure("CPU per cycle (whole process), " + callers + ": starter / bare / WebClient / bytes",
+				String.format(Locale.ROOT, "%.0f / %.0f / %.0f / %.0f us (starter %.2fx of bare)", cpu[0], cpu[1],
+						cpu[2], cpu[3], cpu[0] / cpu[1]));
+		double[] heap = costs.stream().mapToDouble((cost) -> cost.allocatedBytes / 1024.0 / cycles).toArray();
+		report.figure("heap allocated per cycle, " + callers + ": starter / bare / WebClient / bytes",
+				String.format(Locale.ROOT, "%.1f / %.1f / %.1f / %.1f KiB", heap[0], heap[1], heap[2], heap[3]));
 	}
 
 	/**
 	 * Runs {@code cycles} cycles with {@code concurrency} callers each running cycles one
-	 * after the other, recording each cycle's latency.
-	 * @return the wall time of the run in nanoseconds
+	 * after the other, recording each cycle's latency and adding what the run cost.
 	 */
-	private static long measure(int concurrency, int cycles, Supplier<Mono<?>> cycle, Samples samples) {
+	private static void measure(int concurrency, int cycles, Supplier<Mono<?>> cycle, Samples samples, Cost cost) {
 		long started = System.nanoTime();
+		long cpuStarted = PROCESS.getProcessCpuTime();
+		long allocatedBefore = allocatedBytes();
 		Flux.range(0, concurrency)
 			.flatMap((caller) -> Flux.range(0, cycles / concurrency).concatMap((i) -> Mono.defer(() -> {
 				long cycleStarted = System.nanoTime();
 				return cycle.get().doOnTerminate(() -> samples.add(System.nanoTime() - cycleStarted)).then();
 			})), concurrency)
 			.blockLast(Duration.ofMinutes(5));
-		return System.nanoTime() - started;
+		cost.wallNanos += System.nanoTime() - started;
+		cost.cpuNanos += PROCESS.getProcessCpuTime() - cpuStarted;
+		cost.allocatedBytes += allocatedBytes() - allocatedBefore;
 	}
 
-	private static Mono<?> webClientCycle(WebClient client) {
-		return webClientPost(client, ACQUIRE, new AcquireRequest(20, null, null, null))
+	// Heap allocated so far by the live threads: the client's, the server's and the callers'.
+	private static long allocatedBytes() {
+		long total = 0;
+		for (long allocated : THREADS.getThreadAllocatedBytes(THREADS.getAllThreadIds())) {
+			total += Math.max(allocated, 0);
+		}
+		return total;
+	}
+
+	/** What one side's rounds cost in all. */
+	private static final class Cost {
+
+		long wallNanos;
+
+		long cpuNanos;
+
+		long allocatedBytes;
+
+	}
+
+	private static Mono<?> webClientCycle(WebClient client, String baseUrl) {
+		return webClientPost(client, baseUrl + ACQUIRE, new AcquireRequest(20, null, null, null))
 			.map(ClientOverheadBenchmark::browser)
-			.flatMap((browser) -> webClientPost(client, RELEASE, new ReleaseRequest(browser.sessionId(), true)));
+			.flatMap((browser) -> webClientPost(client, baseUrl + RELEASE,
+					new ReleaseRequest(browser.sessionId(), true)));
 	}
 
-	private static Mono<byte[]> webClientPost(WebClient client, String path, Object body) {
+	// A whole URI rather than a path on a base URL: WebClient's URI builder would parse both
+	// again for every request, which is not WebClient's floor (the starter skips it too).
+	private static Mono<byte[]> webClientPost(WebClient client, String uri, Object body) {
 		return client.post()
-			.uri(path)
+			.uri(URI.create(uri))
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + API_KEY)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(JSON.writeValueAsBytes(body))
