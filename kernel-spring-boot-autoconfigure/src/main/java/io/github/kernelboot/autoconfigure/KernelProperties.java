@@ -1,7 +1,5 @@
 package io.github.kernelboot.autoconfigure;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.kernelboot.client.InvalidRequestException;
+import io.github.kernelboot.client.KernelClient;
 import io.github.kernelboot.client.RequestValidator;
 import io.github.kernelboot.client.model.BrowserPoolRequest;
 import io.github.kernelboot.client.model.ExtensionSelection;
@@ -36,7 +35,8 @@ public class KernelProperties implements InitializingBean {
 	private @Nullable String apiKey;
 
 	/**
-	 * Base URL of the Kernel API. The KERNEL_BASE_URL environment variable sets it too.
+	 * Base URL of the Kernel API: an http or https URL, which may have a path but no query.
+	 * The KERNEL_BASE_URL environment variable sets it too.
 	 */
 	private String baseUrl = "https://api.onkernel.com";
 
@@ -182,8 +182,9 @@ public class KernelProperties implements InitializingBean {
 	 */
 	@Override
 	public void afterPropertiesSet() {
-		if (!isHttpUrl(this.baseUrl)) {
-			throw invalid("kernel.base-url", this.baseUrl, "must be an absolute http or https URL");
+		String baseUrlProblem = KernelClient.baseUrlProblem(this.baseUrl);
+		if (baseUrlProblem != null) {
+			throw invalid("kernel.base-url", this.baseUrl, baseUrlProblem);
 		}
 		requirePositive("kernel.connect-timeout", this.connectTimeout);
 		requirePositive("kernel.read-timeout", this.readTimeout);
@@ -198,16 +199,6 @@ public class KernelProperties implements InitializingBean {
 			throw invalid("kernel.default-pool", this.defaultPool, "must not be blank when set");
 		}
 		this.pools.forEach((name, pool) -> pool.validate(name));
-	}
-
-	private static boolean isHttpUrl(String url) {
-		try {
-			URI uri = new URI(url);
-			return uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
-		}
-		catch (URISyntaxException ex) {
-			return false;
-		}
 	}
 
 	private static void requirePositive(String property, @Nullable Duration value) {

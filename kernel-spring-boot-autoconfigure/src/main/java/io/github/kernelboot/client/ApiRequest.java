@@ -119,8 +119,12 @@ final class ApiRequest<T> {
 		int start = 0;
 		for (int open = this.pathTemplate.indexOf('{'); open >= 0; open = this.pathTemplate.indexOf('{', start)) {
 			int close = this.pathTemplate.indexOf('}', open);
-			Object value = this.pathVariables.get(this.pathTemplate.substring(open + 1, close));
-			path.append(this.pathTemplate, start, open).append(encoder.apply(String.valueOf(value)));
+			String name = this.pathTemplate.substring(open + 1, close);
+			Object value = this.pathVariables.get(name);
+			if (value == null) {
+				throw new IllegalStateException("No value for {" + name + "} in " + this.pathTemplate);
+			}
+			path.append(this.pathTemplate, start, open).append(encoder.apply(value.toString()));
 			start = close + 1;
 		}
 		return path.append(this.pathTemplate, start, this.pathTemplate.length()).toString();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -95,6 +96,28 @@ public final class KernelClient {
 	}
 
 	/**
+	 * Tells what keeps a URL from being the API's base URL: it must be an absolute http or
+	 * https URL, and have no query or fragment, since request paths are appended to it.
+	 * @param baseUrl the URL
+	 * @return what is wrong, as "must ..." to follow the URL's name, or {@code null} when
+	 * it is usable
+	 */
+	public static @Nullable String baseUrlProblem(String baseUrl) {
+		URI uri;
+		try {
+			uri = new URI(baseUrl);
+		}
+		catch (URISyntaxException ex) {
+			return "must be an absolute http or https URL";
+		}
+		if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+			return "must be an absolute http or https URL";
+		}
+		return (uri.getRawQuery() != null || uri.getRawFragment() != null) ? "must not have a query or fragment"
+				: null;
+	}
+
+	/**
 	 * Builder of {@link KernelClient}.
 	 */
 	public static final class Builder {
@@ -116,16 +139,17 @@ public final class KernelClient {
 
 		/**
 		 * Sets the base URL of the API (default {@value KernelClient#DEFAULT_BASE_URL}).
-		 * @param baseUrl an absolute http or https URL
+		 * @param baseUrl an absolute http or https URL without a query or fragment
 		 * @return this builder
+		 * @see KernelClient#baseUrlProblem(String)
 		 */
 		public Builder baseUrl(String baseUrl) {
-			URI uri = URI.create(baseUrl);
-			if (!uri.isAbsolute() || uri.getHost() == null
-					|| !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-				throw new IllegalArgumentException("baseUrl must be an absolute http or https URL (was '" + baseUrl + "')");
+			String problem = baseUrlProblem(baseUrl);
+			if (problem != null) {
+				throw new IllegalArgumentException("baseUrl " + problem + " (was '" + baseUrl + "')");
 			}
-			this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+			// Request paths are appended to it as they are: no trailing slash, ASCII only.
+			this.baseUrl = URI.create(baseUrl).toASCIIString().replaceAll("/+$", "");
 			return this;
 		}
 

@@ -47,7 +47,9 @@ final class KernelHttp {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	// Where WebClient's observations read the uri tag from when the request names its URI
-	// whole (WebClient sets it itself only when it expands the template).
+	// whole (WebClient sets it itself only when it expands the template). As WebClient would,
+	// the base URL goes in front: the default convention drops scheme and host, and keeps a
+	// base path such as /v1.
 	private static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
 
 	private final String baseUrl;
@@ -125,7 +127,7 @@ final class KernelHttp {
 			WebClient client = request.isLongPoll() ? this.pollingWebClient : this.webClient;
 			WebClient.RequestBodySpec spec = client.method(request.method())
 				.uri(request.uri(this.baseUrl))
-				.attribute(URI_TEMPLATE_ATTRIBUTE, request.uriTemplate());
+				.attribute(URI_TEMPLATE_ATTRIBUTE, this.baseUrl + request.uriTemplate());
 			WebClient.RequestHeadersSpec<?> withBody = (request.body() != null)
 					? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(JSON.writeValueAsBytes(request.body()))
 					: spec;

@@ -32,6 +32,8 @@ class KernelPropertiesValidationTests {
 		return Stream.of(
 				bad("kernel.base-url", "must be an absolute http or https URL", "kernel.base-url=not a url"),
 				bad("kernel.base-url", "must be an absolute http or https URL", "kernel.base-url=ftp://kernel.example.com"),
+				bad("kernel.base-url", "must not have a query or fragment",
+						"kernel.base-url=https://kernel.example.com/v1?region=eu"),
 				bad("kernel.connect-timeout", "must be positive", "kernel.connect-timeout=0s"),
 				bad("kernel.connect-timeout", "", "kernel.connect-timeout=soon"),
 				bad("kernel.read-timeout", "must be positive", "kernel.read-timeout=-1s"),

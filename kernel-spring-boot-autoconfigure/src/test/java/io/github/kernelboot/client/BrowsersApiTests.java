@@ -10,6 +10,7 @@ import io.github.kernelboot.client.model.Browser;
 import io.github.kernelboot.client.model.BrowserRequest;
 import io.github.kernelboot.client.model.ExtensionSelection;
 import io.github.kernelboot.client.model.ProfileSelection;
+import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
@@ -22,9 +23,12 @@ import org.skyscreamer.jsonassert.JSONCompareMode;
 import reactor.test.StepVerifier;
 
 import org.springframework.web.reactive.function.client.ClientRequestObservationContext;
+import org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests of {@link BrowsersApi} against a real HTTP server on loopback: what goes on the wire
@@ -145,7 +149,7 @@ class BrowsersApiTests {
 
 		});
 		KernelClient client = KernelClient.builder()
-			.baseUrl(this.api.baseUrl() + "/v1")
+			.baseUrl(this.api.baseUrl() + "/v1//")
 			.apiKey(MockKernelApi.API_KEY)
 			.webClientBuilder(WebClient.builder().observationRegistry(observations))
 			.build();
@@ -153,9 +157,18 @@ class BrowsersApiTests {
 		client.browsers().retrieve("a b/c", true).block();
 
 		assertThat(this.api.takeRequest().getTarget()).isEqualTo("/v1/browsers/a%20b%2Fc?include_deleted=true");
-		assertThat(observed).singleElement()
-			.satisfies((context) -> assertThat(context.getUriTemplate())
-				.isEqualTo("/browsers/{id_or_name}?include_deleted={include_deleted}"));
+		await().untilAsserted(() -> assertThat(observed).singleElement()
+			.satisfies((context) -> assertThat(
+					new DefaultClientRequestObservationConvention().getLowCardinalityKeyValues(context).stream())
+				.contains(KeyValue.of("uri", "/v1/browsers/{id_or_name}?include_deleted={include_deleted}"))));
+	}
+
+	@Test
+	void baseUrlWithAQueryOrFragmentIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> KernelClient.builder().baseUrl("https://k.example.com/v1?x=1"))
+			.withMessage("baseUrl must not have a query or fragment (was 'https://k.example.com/v1?x=1')");
+		assertThatIllegalArgumentException().isThrownBy(() -> KernelClient.builder().baseUrl("https://k.example.com#top"))
+			.withMessageContaining("must not have a query or fragment");
 	}
 
 	@Test

@@ -64,10 +64,12 @@ class AcquireObservationTests {
 			// WebClient stops a request's observation as its exchange ends, which may come
 			// just after the caller has the answer.
 			List<ClientRequestObservationContext> requests = context.getBean(ObservationConfiguration.class).requests;
+			String base = this.api.baseUrl();
 			await().untilAsserted(() -> assertThat(requests).extracting(ClientRequestObservationContext::getUriTemplate)
-				.containsExactlyInAnyOrder(ACQUIRE, ACQUIRE, ACQUIRE, "/browser_pools/{id_or_name}/release"));
+				.containsExactlyInAnyOrder(base + ACQUIRE, base + ACQUIRE, base + ACQUIRE,
+						base + "/browser_pools/{id_or_name}/release"));
 			List<ClientRequestObservationContext> polls = requests.stream()
-				.filter((request) -> ACQUIRE.equals(request.getUriTemplate()))
+				.filter((request) -> (base + ACQUIRE).equals(request.getUriTemplate()))
 				.toList();
 			assertThat(polls).allSatisfy((poll) -> {
 				assertThat(poll.getParentObservation()).isNotNull();
