@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -37,15 +38,24 @@ public final class Benchmarks {
 
 	public static void main(String[] args) throws IOException {
 		// A mistyped option must not set off a run of minutes that overwrites BENCHMARKS.md.
+		Set<String> given = new HashSet<>();
 		for (String arg : args) {
 			if (!arg.startsWith("--out=") && !arg.startsWith("--only=")) {
 				exitWithUsage("Unknown argument '" + arg + "'");
+			}
+			String name = arg.substring(0, arg.indexOf('='));
+			if (!given.add(name)) {
+				exitWithUsage(name + " given more than once");
 			}
 		}
 		Path out = Path.of(option(args, "--out=", "BENCHMARKS.md"));
 		Set<String> only = Set.copyOf(Arrays.asList(option(args, "--only=", String.join(",", BENCHMARKS)).split(",")));
 		if (!BENCHMARKS.containsAll(only)) {
 			exitWithUsage("--only=" + String.join(",", only) + " names a benchmark that is not one of " + BENCHMARKS);
+		}
+		if (!only.containsAll(BENCHMARKS) && !given.contains("--out")) {
+			exitWithUsage("--only measures some of the figures: give --out=PATH too, so that BENCHMARKS.md keeps"
+					+ " them all");
 		}
 		long started = System.nanoTime();
 		List<Report> reports = new ArrayList<>();

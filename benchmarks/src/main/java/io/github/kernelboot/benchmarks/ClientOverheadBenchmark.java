@@ -5,7 +5,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -65,13 +67,16 @@ final class ClientOverheadBenchmark {
 				"One cycle = `POST /browser_pools/bench/acquire` (200 with a browser) + `POST .../release` (204) of "
 						+ "the session the acquire answered, against an in-process Reactor Netty server that answers at "
 						+ "once. **Starter**: `BrowserLeases.acquire(pool).flatMap(BrowserLease::releaseAsync)` in a "
-						+ "Spring context with metrics and observations on (SimpleMeterRegistry, "
-						+ "DefaultMeterObservationHandler). **Bare**: the same cycle by hand on a Reactor Netty "
-						+ "`HttpClient`: the acquire body written and the answer read into the `Browser` record with "
-						+ "Jackson, the release naming the session read from it. For reference: **WebClient**, the same "
-						+ "by hand on a plain Spring `WebClient` (the floor of any client built on WebClient), and "
-						+ "**bytes**, Reactor Netty sending two fixed bodies and reading the answers as bytes, with no "
-						+ "JSON at all. Each side is warmed up with " + WARM_UP + " cycles (fewer leave the longer "
+						+ "Spring context with its meters and acquire observation on (SimpleMeterRegistry, "
+						+ "DefaultMeterObservationHandler); Boot's HTTP client observations are off, as on the other "
+						+ "sides. **Bare**: the same cycle by hand on a Reactor Netty `HttpClient` with its headers set "
+						+ "once: the acquire body written and the answer read into the `Browser` record with Jackson, "
+						+ "the release naming the session read from it. Same headers and bodies on every side, except "
+						+ "that the starter's acquire body also carries its acquire-id tag (what lets it find a browser "
+						+ "whose answer was lost). For reference: **WebClient**, the same by hand on a plain Spring "
+						+ "`WebClient` naming each request's whole URI (the floor of any client built on WebClient), "
+						+ "and **bytes**, Reactor Netty sending two fixed bodies and reading the answers as bytes, with "
+						+ "no JSON at all. Each side is warmed up with " + WARM_UP + " cycles (fewer leave the longer "
 						+ "code paths of WebClient and Jackson in the JIT's first tier and exaggerate the gap), then "
 						+ ROUNDS + " alternating rounds per side; latency of each cycle, throughput of each side's "
 						+ "rounds, and what they cost the whole process (client and server) in CPU time and heap "
@@ -79,11 +84,17 @@ final class ClientOverheadBenchmark {
 		DisposableServer server = cannedServer();
 		String baseUrl = "http://127.0.0.1:" + server.port();
 		ConnectionProvider bareConnections = ConnectionProvider.builder("bare").maxConnections(64).build();
-		HttpClient bare = HttpClient.create(bareConnections).baseUrl(baseUrl);
+		HttpClient bare = HttpClient.create(bareConnections)
+			.baseUrl(baseUrl)
+			.headers((headers) -> headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + API_KEY)
+				.set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+				.set(HttpHeaderNames.ACCEPT, "application/json"));
 		WebClient webClient = WebClient.builder()
 			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(bareConnections)))
 			.build();
-		try (ConfigurableApplicationContext context = StarterContexts.leases(baseUrl, API_KEY, "bench", true)) {
+		// The poll time the other sides send too.
+		try (ConfigurableApplicationContext context = StarterContexts.leases(baseUrl, API_KEY, "bench", true,
+				"kernel.pools.bench.poll-timeout=20s")) {
 			BrowserLeases leases = context.getBean(BrowserLeases.class);
 			List<Supplier<Mono<?>>> sides = List.of(
 					() -> leases.acquire("bench").flatMap((lease) -> lease.releaseAsync()), () -> bareCycle(bare),
@@ -146,7 +157,7 @@ final class ClientOverheadBenchmark {
 	private static void measure(int concurrency, int cycles, Supplier<Mono<?>> cycle, Samples samples, Cost cost) {
 		long started = System.nanoTime();
 		long cpuStarted = PROCESS.getProcessCpuTime();
-		long allocatedBefore = allocatedBytes();
+		Map<Long, Long> allocatedBefore = allocatedBytes();
 		Flux.range(0, concurrency)
 			.flatMap((caller) -> Flux.range(0, cycles / concurrency).concatMap((i) -> Mono.defer(() -> {
 				long cycleStarted = System.nanoTime();
@@ -155,14 +166,28 @@ final class ClientOverheadBenchmark {
 			.blockLast(Duration.ofMinutes(5));
 		cost.wallNanos += System.nanoTime() - started;
 		cost.cpuNanos += PROCESS.getProcessCpuTime() - cpuStarted;
-		cost.allocatedBytes += allocatedBytes() - allocatedBefore;
+		cost.allocatedBytes += allocatedSince(allocatedBefore);
 	}
 
-	// Heap allocated so far by the live threads: the client's, the server's and the callers'.
-	private static long allocatedBytes() {
+	// Heap allocated so far by each live thread: the client's, the server's and the callers'.
+	private static Map<Long, Long> allocatedBytes() {
+		long[] ids = THREADS.getAllThreadIds();
+		long[] allocated = THREADS.getThreadAllocatedBytes(ids);
+		Map<Long, Long> byThread = new HashMap<>();
+		for (int i = 0; i < ids.length; i++) {
+			if (allocated[i] >= 0) {
+				byThread.put(ids[i], allocated[i]);
+			}
+		}
+		return byThread;
+	}
+
+	// What the threads alive at the end allocated since the start; a thread that ended in
+	// between is not counted, rather than taking its count away.
+	private static long allocatedSince(Map<Long, Long> before) {
 		long total = 0;
-		for (long allocated : THREADS.getThreadAllocatedBytes(THREADS.getAllThreadIds())) {
-			total += Math.max(allocated, 0);
+		for (Map.Entry<Long, Long> thread : allocatedBytes().entrySet()) {
+			total += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
 		}
 		return total;
 	}
@@ -191,6 +216,7 @@ final class ClientOverheadBenchmark {
 		return client.post()
 			.uri(URI.create(uri))
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + API_KEY)
+			.accept(MediaType.APPLICATION_JSON)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(JSON.writeValueAsBytes(body))
 			.retrieve()
@@ -216,11 +242,7 @@ final class ClientOverheadBenchmark {
 	}
 
 	private static Mono<byte[]> post(HttpClient client, String path, byte[] json) {
-		return client
-			.headers((headers) -> headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + API_KEY)
-				.set(HttpHeaderNames.CONTENT_TYPE, "application/json")
-				.set(HttpHeaderNames.ACCEPT, "application/json"))
-			.post()
+		return client.post()
 			.uri(path)
 			.send(ByteBufFlux.fromInbound(Mono.just(json)))
 			.responseSingle((response, body) -> body.asByteArray().defaultIfEmpty(new byte[0]));
