@@ -62,9 +62,6 @@ public final class BrowserPoolsApi {
 	/** Most active sessions looked through for the browser of a lost acquire answer. */
 	static final int LOST_BROWSER_SCAN = 1000;
 
-	private static final Consumer<Throwable> NO_RETRY_LISTENER = (failure) -> {
-	};
-
 	private final KernelHttp http;
 
 	private final BrowsersApi browsers;
@@ -191,7 +188,7 @@ public final class BrowserPoolsApi {
 		return Mono.defer(() -> {
 			ApiRequest<Void> release = releaseRequest(idOrName, request);
 			return sendRecovering(() -> this.http.attempt(release, this.http.readTimeout()), null,
-					this.http.retryPolicy(), NO_RETRY_LISTENER);
+					this.http.retryPolicy(), KernelHttp.NO_RETRY_LISTENER);
 		});
 	}
 
@@ -224,7 +221,7 @@ public final class BrowserPoolsApi {
 					browser.sessionId(), acquireId)
 				.flatMap((leased) -> leased ? Mono.error(failure) : Mono.empty()) : null;
 			return sendRecovering(attempt, recovery,
-					policy.withMaxRetries(Math.max(policy.maxRetries(), MIN_RELEASE_RETRIES)), NO_RETRY_LISTENER);
+					policy.withMaxRetries(Math.max(policy.maxRetries(), MIN_RELEASE_RETRIES)), KernelHttp.NO_RETRY_LISTENER);
 		});
 	}
 
@@ -279,16 +276,14 @@ public final class BrowserPoolsApi {
 	 * @return a browser, or {@link AcquireOutcome.NoBrowserYet} when the poll time passed
 	 */
 	public Mono<AcquireOutcome> tryAcquire(String idOrName) {
-		// The poll time is always sent: the server's default (the time to fill the pool) may
-		// exceed the client's read timeout.
-		return tryAcquire(idOrName,
-				new AcquireRequest((int) AcquireOptions.DEFAULT_POLL_TIMEOUT.toSeconds(), null, null, null));
+		return tryAcquire(idOrName, new AcquireRequest(null, null, null, null));
 	}
 
 	/**
 	 * Sends one acquire poll ({@code POST /browser_pools/{id_or_name}/acquire}): the server
 	 * answers at once when a browser is idle, else holds the poll for
-	 * {@code acquire_timeout_seconds}. Failures are retried by the client's retry policy.
+	 * {@code acquire_timeout_seconds} ({@link AcquireOptions#DEFAULT_POLL_TIMEOUT} when the
+	 * request names none). Failures are retried by the client's retry policy.
 	 *
 	 * <p>Cancel-safe: if the subscriber cancels while the poll is in flight and the server
 	 * still hands out a browser, the client releases it.
@@ -297,7 +292,7 @@ public final class BrowserPoolsApi {
 	 * @return a browser, or {@link AcquireOutcome.NoBrowserYet} when the poll time passed
 	 */
 	public Mono<AcquireOutcome> tryAcquire(String idOrName, AcquireRequest request) {
-		return Mono.defer(() -> poll(idOrName, request, NO_RETRY_LISTENER))
+		return Mono.defer(() -> poll(idOrName, request, KernelHttp.NO_RETRY_LISTENER))
 			.<AcquireOutcome>map(AcquireOutcome.Acquired::new)
 			.defaultIfEmpty(new AcquireOutcome.NoBrowserYet());
 	}
@@ -363,16 +358,18 @@ public final class BrowserPoolsApi {
 	 * browser that arrives after the cancel is released. A poll whose answer is lost is sent
 	 * again only when the browser it may have leased is not found by the poll's tag.
 	 */
-	private Mono<Browser> poll(String idOrName, AcquireRequest request, Consumer<Throwable> beforeRetry) {
+	private Mono<Browser> poll(String idOrName, AcquireRequest asked, Consumer<Throwable> beforeRetry) {
 		if (this.stopped) {
 			return Mono.error(new AcquireCancelledException(idOrName));
 		}
 		Map<String, Object> path = poolPath(idOrName);
+		// The poll time is always sent: the server's default (the time to fill the pool) may
+		// exceed the client's read timeout.
+		AcquireRequest request = (asked.acquireTimeoutSeconds() != null) ? asked
+				: asked.withAcquireTimeoutSeconds((int) AcquireOptions.DEFAULT_POLL_TIMEOUT.toSeconds());
 		RequestValidator.validate(request);
-		Integer seconds = request.acquireTimeoutSeconds();
 		// The server may hold the poll that long; the answer then needs the usual read time.
-		Duration timeout = (seconds != null) ? Duration.ofSeconds(seconds).plus(this.http.readTimeout())
-				: this.http.readTimeout();
+		Duration timeout = Duration.ofSeconds(request.acquireTimeoutSeconds()).plus(this.http.readTimeout());
 		boolean tagged = request.tags() == null || request.tags().size() < RequestValidator.MAX_TAGS;
 		AtomicReference<String> acquireId = new AtomicReference<>();
 		Supplier<Mono<Browser>> attempt = () -> {
@@ -392,6 +389,12 @@ public final class BrowserPoolsApi {
 			InFlightPoll poll = new InFlightPoll(idOrName, sink);
 			this.polls.add(poll);
 			sink.onCancel(poll::abandon);
+			// cancelPolls() may have gone through the polls between the check above and the add.
+			if (this.stopped) {
+				this.polls.remove(poll);
+				poll.cancel();
+				return;
+			}
 			poll.start(exchange.doFinally((signal) -> this.polls.remove(poll)),
 					(orphan) -> releaseOrphan(idOrName, orphan));
 		});
@@ -478,13 +481,18 @@ public final class BrowserPoolsApi {
 			this.settled.set(true);
 		}
 
+		/**
+		 * Ends the exchange, abandoned or not: at shutdown nobody would release what it
+		 * brings later. Its subscriber, if still there, gets an
+		 * {@link AcquireCancelledException}.
+		 */
 		void cancel() {
 			this.cancelled = true;
+			Disposable running = this.exchange;
+			if (running != null) {
+				running.dispose();
+			}
 			if (this.settled.compareAndSet(false, true)) {
-				Disposable running = this.exchange;
-				if (running != null) {
-					running.dispose();
-				}
 				this.sink.error(new AcquireCancelledException(this.pool));
 			}
 		}

@@ -52,6 +52,10 @@ final class KernelHttp {
 	// base path such as /v1.
 	private static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
 
+	/** A retry listener for calls that count no retries. */
+	static final Consumer<Throwable> NO_RETRY_LISTENER = (failure) -> {
+	};
+
 	private final String baseUrl;
 
 	private final WebClient webClient;
@@ -90,8 +94,7 @@ final class KernelHttp {
 	 */
 	<T> Mono<T> send(ApiRequest<T> request) {
 		return retried(attempt(request, this.readTimeout), this.retryPolicy, this.retryPolicy::isRetryable,
-				(failure) -> {
-				});
+				NO_RETRY_LISTENER);
 	}
 
 	/**
@@ -167,9 +170,11 @@ final class KernelHttp {
 	private <T> Mono<T> readSuccess(ClientResponse response, ApiRequest<T> request) {
 		return request.reader()
 			.read(response, request)
+			// No cause: a parser's message quotes the body, which may hold a jwt; the masked
+			// description carries what it said.
 			.onErrorMap(KernelHttp::isUnreadableBody, (failure) -> new KernelResponseException(
 					request.method().name(), request.path(), response.statusCode().value(),
-					mask(describeUnreadableBody(failure)), failure));
+					mask(describeUnreadableBody(failure)), null));
 	}
 
 	private static boolean isUnreadableBody(Throwable failure) {

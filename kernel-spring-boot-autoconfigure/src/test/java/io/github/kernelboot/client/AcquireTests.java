@@ -157,6 +157,37 @@ class AcquireTests {
 	}
 
 	@Test
+	void cancelPollsEndsAPollWhoseSubscriberHadAlreadyCancelled() throws Exception {
+		this.api.dispatch((request) -> request.getTarget().endsWith("/acquire")
+				? new MockResponse.Builder().code(200)
+					.setHeader("Content-Type", "application/json")
+					.body(MockKernelApi.browserJson("late-1"))
+					.headersDelay(800, TimeUnit.MILLISECONDS)
+					.build()
+				: new MockResponse.Builder().code(204).build());
+		BrowserPoolsApi pools = this.api.client().browserPools();
+		Disposable subscription = pools.acquire("snapshots", this.options).subscribe();
+		assertThat(this.api.takeRequest().getTarget()).isEqualTo("/browser_pools/snapshots/acquire");
+		subscription.dispose();
+
+		pools.cancelPolls();
+
+		// Left running, the poll would get its browser after 0.8 s and release it, after the
+		// shutdown this stands for had released everything else.
+		this.api.assertNoRequestWithin(Duration.ofSeconds(3));
+	}
+
+	@Test
+	void tryAcquireSendsTheDefaultPollTimeWhenTheRequestNamesNone() throws Exception {
+		this.api.enqueueStatus(204);
+
+		this.api.client().browserPools().tryAcquire("snapshots", new AcquireRequest(null, "checkout", null, null)).block();
+
+		JSONAssert.assertEquals("{\"acquire_timeout_seconds\": 20, \"name\": \"checkout\"}",
+				this.api.takeRequest().getBody().utf8(), JSONCompareMode.LENIENT);
+	}
+
+	@Test
 	void pollMayTakeLongerThanTheReadTimeoutBecauseTheServerHoldsIt() {
 		// read timeout 1 s; the server holds this poll (1 s asked) for 1.5 s: within 1 s + 1 s.
 		this.api.dispatch((request) -> new MockResponse.Builder().code(200)

@@ -90,6 +90,14 @@ final class MockKernelApi implements BeforeEachCallback, AfterEachCallback {
 		return request;
 	}
 
+	/**
+	 * Waits for a request that must not come.
+	 * @param wait how long it would take to come, with room to spare
+	 */
+	void assertNoRequestWithin(Duration wait) throws InterruptedException {
+		assertThat(this.server.takeRequest(wait.toMillis(), TimeUnit.MILLISECONDS)).as("no further request").isNull();
+	}
+
 	int requestCount() {
 		return this.server.getRequestCount();
 	}
