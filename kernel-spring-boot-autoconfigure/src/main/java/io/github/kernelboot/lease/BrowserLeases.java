@@ -83,7 +83,7 @@ public class BrowserLeases {
 		Throwable site = (poolSettings.leakDetectionThreshold() != null)
 				? new Exception("Lease of pool '" + pool + "' acquired here") : null;
 		return Mono.defer(() -> {
-			if (!this.registry.isOpen()) {
+			if (!this.registry.isRunning()) {
 				return Mono.error(new AcquireCancelledException(pool, "the application is shutting down"));
 			}
 			AcquireOptions options = new AcquireOptions(poolSettings.acquireTimeout(), poolSettings.pollTimeout(),

@@ -27,8 +27,9 @@ import org.springframework.context.SmartLifecycle;
  * <p>Leases are released in the lifecycle's stop phase {@link #PHASE}: after the web server
  * has stopped taking requests, before the HTTP client's resources (Reactor Netty's event
  * loops, phase 0) are shut down, so that the release requests can still be sent. As a
- * {@link DisposableBean} it releases again anything that arrived after that. A lease that
- * arrives once the registry is closed is released at once.
+ * {@link DisposableBean} it does the same when the context is destroyed without being
+ * stopped (a refresh that failed). A lease that arrives once the registry is closed is
+ * released at once.
  */
 public final class LeaseRegistry implements SmartLifecycle, DisposableBean {
 
@@ -164,14 +165,6 @@ public final class LeaseRegistry implements SmartLifecycle, DisposableBean {
 	}
 
 	/**
-	 * Tells whether leases may still be taken: false once the application is stopping.
-	 * @return whether the registry is open
-	 */
-	boolean isOpen() {
-		return !this.closed;
-	}
-
-	/**
 	 * Returns the longest wait for releases at shutdown.
 	 * @return the shutdown timeout
 	 */
@@ -179,6 +172,10 @@ public final class LeaseRegistry implements SmartLifecycle, DisposableBean {
 		return this.shutdownTimeout;
 	}
 
+	/**
+	 * Tells whether leases may still be taken: false once the application is stopping.
+	 * @return whether the registry is open
+	 */
 	@Override
 	public boolean isRunning() {
 		return !this.closed;
@@ -189,9 +186,13 @@ public final class LeaseRegistry implements SmartLifecycle, DisposableBean {
 		return PHASE;
 	}
 
+	// Once stopped, what arrives later is released by register(): a second round would only
+	// wait out the shutdown timeout again for releases that already failed.
 	@Override
 	public void destroy() {
-		stop();
+		if (!this.closed) {
+			stop();
+		}
 	}
 
 }
