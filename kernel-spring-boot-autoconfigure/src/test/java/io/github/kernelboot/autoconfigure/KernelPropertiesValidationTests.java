@@ -28,6 +28,9 @@ class KernelPropertiesValidationTests {
 
 	private static final String POOL = "kernel.pools.snapshots.";
 
+	// Spring Boot's binding failure report, for a value that is not of the property's type.
+	private static final String NOT_CONVERTED = "failed to convert java.lang.String";
+
 	static Stream<Arguments> badPropertySets() {
 		return Stream.of(
 				bad("kernel.base-url", "must be an absolute http or https URL", "kernel.base-url=not a url"),
@@ -35,17 +38,17 @@ class KernelPropertiesValidationTests {
 				bad("kernel.base-url", "must not have a query or fragment",
 						"kernel.base-url=https://kernel.example.com/v1?region=eu"),
 				bad("kernel.connect-timeout", "must be positive", "kernel.connect-timeout=0s"),
-				bad("kernel.connect-timeout", "", "kernel.connect-timeout=soon"),
+				bad("kernel.connect-timeout", NOT_CONVERTED, "kernel.connect-timeout=soon"),
 				bad("kernel.read-timeout", "must be positive", "kernel.read-timeout=-1s"),
 				bad("kernel.max-retries", "must not be negative", "kernel.max-retries=-1"),
-				bad("kernel.max-retries", "", "kernel.max-retries=lots"),
-				bad("kernel.provisioning", "", "kernel.provisioning=sometimes"),
+				bad("kernel.max-retries", NOT_CONVERTED, "kernel.max-retries=lots"),
+				bad("kernel.provisioning", NOT_CONVERTED, "kernel.provisioning=sometimes"),
 				bad("kernel.default-pool", "must not be blank when set", "kernel.default-pool= "),
 				bad(POOL + "acquire-timeout", "must be positive", POOL + "acquire-timeout=0s"),
 				bad(POOL + "poll-timeout", "must be at least 1s", POOL + "poll-timeout=500ms"),
 				bad(POOL + "leak-detection-threshold", "must be positive",
 						POOL + "leak-detection-threshold=-5s"),
-				bad(POOL + "release-reuse", "", POOL + "release-reuse=maybe"),
+				bad(POOL + "release-reuse", NOT_CONVERTED, POOL + "release-reuse=maybe"),
 				bad(POOL + "provision.size", "is required to create a pool", POOL + "provision.stealth=true"),
 				bad(POOL + "provision.size", "must be at least 1 (was 0)", POOL + "provision.size=0"),
 				bad(POOL + "provision.timeout-seconds", "must be between 10 and 259200 seconds (was 5)",
@@ -58,7 +61,7 @@ class KernelPropertiesValidationTests {
 				bad(POOL + "provision.viewport.refresh-rate", "must be positive (was 0)", POOL + "provision.size=1",
 						POOL + "provision.viewport.width=1024", POOL + "provision.viewport.height=768",
 						POOL + "provision.viewport.refresh-rate=0"),
-				bad(POOL + "provision.headless", "", POOL + "provision.size=1", POOL + "provision.headless=perhaps"),
+				bad(POOL + "provision.headless", NOT_CONVERTED, POOL + "provision.size=1", POOL + "provision.headless=perhaps"),
 				bad(POOL + "provision.profile", "must give exactly one of id and name", POOL + "provision.size=1",
 						POOL + "provision.profile.id=p1", POOL + "provision.profile.name=shopper"),
 				bad(POOL + "provision.extensions[0].name",

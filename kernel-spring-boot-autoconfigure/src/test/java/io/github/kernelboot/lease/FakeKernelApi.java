@@ -52,6 +52,8 @@ public final class FakeKernelApi implements AutoCloseable {
 
 	private volatile long releaseDelayMillis;
 
+	private volatile long scriptedNoContentDelayMillis;
+
 	private volatile int releaseStatus = 204;
 
 	public FakeKernelApi() throws IOException {
@@ -78,6 +80,12 @@ public final class FakeKernelApi implements AutoCloseable {
 	/** Queues acquire answers (200 or 204, or an error status) before the pool's own. */
 	public FakeKernelApi script(String pool, Integer... statuses) {
 		this.scripts.computeIfAbsent(pool, (name) -> new ArrayDeque<>()).addAll(List.of(statuses));
+		return this;
+	}
+
+	/** Makes every scripted 204 answer only after this delay, as a held poll would. */
+	public FakeKernelApi scriptedNoContentDelay(java.time.Duration delay) {
+		this.scriptedNoContentDelayMillis = delay.toMillis();
 		return this;
 	}
 
@@ -174,7 +182,10 @@ public final class FakeKernelApi implements AutoCloseable {
 		Deque<Integer> script = this.scripts.get(pool);
 		Integer scripted = (script != null) ? script.poll() : null;
 		if (scripted != null && scripted != 200) {
-			return (scripted == 204) ? new MockResponse.Builder().code(204).build()
+			return (scripted == 204)
+					? new MockResponse.Builder().code(204)
+						.headersDelay(this.scriptedNoContentDelayMillis, TimeUnit.MILLISECONDS)
+						.build()
 					: error(scripted, "scripted", "scripted status " + scripted);
 		}
 		if (scripted == null && free.get() <= 0) {
