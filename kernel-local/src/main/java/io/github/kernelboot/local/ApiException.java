@@ -47,4 +47,13 @@ final class ApiException extends RuntimeException {
 		return new ApiException(HttpResponseStatus.CONFLICT, "conflict", message);
 	}
 
+	/**
+	 * A refusal clients may retry: the server is going away, not the thing they asked for.
+	 * @param message what is happening
+	 * @return the refusal
+	 */
+	static ApiException unavailable(String message) {
+		return new ApiException(HttpResponseStatus.SERVICE_UNAVAILABLE, "unavailable", message);
+	}
+
 }

@@ -31,6 +31,8 @@ final class ApiRouter implements BiFunction<HttpServerRequest, HttpServerRespons
 
 	private static final Log logger = LogFactory.getLog(ApiRouter.class);
 
+	private static final String MALFORMED_ESCAPE = "has a malformed percent-escape (% must be followed by two hex digits)";
+
 	private final List<Route> routes = new ArrayList<>();
 
 	private final BearerAuthentication authentication;
@@ -71,15 +73,21 @@ final class ApiRouter implements BiFunction<HttpServerRequest, HttpServerRespons
 
 	@Override
 	public Publisher<Void> apply(HttpServerRequest request, HttpServerResponse response) {
-		List<String> path = PathTemplate.split(new QueryStringDecoder(request.uri()).rawPath())
-			.stream()
-			.map(QueryStringDecoder::decodeComponent)
-			.toList();
-		List<Route> pathMatches = this.routes.stream().filter((route) -> route.template().match(path) != null).toList();
-		Exchange refusal = new Exchange(request, response, Map.of(), this.json);
+		Exchange refusal = new Exchange(request, response, Map.of(), Map.of(), this.json);
 		if (this.stopping.getAsBoolean()) {
-			return refusal.error(new ApiException(HttpResponseStatus.SERVICE_UNAVAILABLE, "unavailable", "kernel-local is stopping"));
+			return refusal.error(ApiException.unavailable("kernel-local is stopping"));
 		}
+		// Netty decodes with unchecked exceptions; thrown here, outside the reactive chain,
+		// they would close the connection without an answer.
+		QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+		List<String> path;
+		try {
+			path = PathTemplate.split(uri.rawPath()).stream().map(QueryStringDecoder::decodeComponent).toList();
+		}
+		catch (IllegalArgumentException ex) {
+			return refusal.error(ApiException.badRequest("path", MALFORMED_ESCAPE));
+		}
+		List<Route> pathMatches = this.routes.stream().filter((route) -> route.template().match(path) != null).toList();
 		if (pathMatches.isEmpty()) {
 			return refusal.error(ApiException.notFound("No route " + request.method() + " " + request.path()));
 		}
@@ -97,8 +105,17 @@ final class ApiRouter implements BiFunction<HttpServerRequest, HttpServerRespons
 			return refusal.error(new ApiException(HttpResponseStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
 					"Method " + request.method() + " is not allowed on " + request.path()));
 		}
+		Map<String, List<String>> query;
+		try {
+			// Every query at once, whether the route reads it or not: a bad one is never ignored.
+			query = uri.parameters();
+		}
+		catch (IllegalArgumentException ex) {
+			// The query is not echoed: the CDP route carries its token there.
+			return refusal.error(ApiException.badRequest("query", MALFORMED_ESCAPE));
+		}
 		Map<String, String> variables = route.template().match(path);
-		Exchange exchange = new Exchange(request, response, (variables != null) ? variables : Map.of(), this.json);
+		Exchange exchange = new Exchange(request, response, (variables != null) ? variables : Map.of(), query, this.json);
 		return Mono.defer(() -> route.handler().handle(exchange)).onErrorResume((failure) -> answer(exchange, failure));
 	}
 

@@ -10,7 +10,6 @@ import io.github.kernelboot.client.model.KernelError;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
@@ -32,11 +31,21 @@ final class Exchange {
 
 	private final ApiJson json;
 
-	Exchange(HttpServerRequest request, HttpServerResponse response, Map<String, String> pathVariables, ApiJson json) {
+	/**
+	 * Creates an exchange.
+	 * @param request the request
+	 * @param response its answer
+	 * @param pathVariables the decoded path variables
+	 * @param queryParameters the decoded query parameters; the router decodes them, as a
+	 * malformed query is a 400, not a failure of the route
+	 * @param json reads and writes JSON
+	 */
+	Exchange(HttpServerRequest request, HttpServerResponse response, Map<String, String> pathVariables,
+			Map<String, List<String>> queryParameters, ApiJson json) {
 		this.request = request;
 		this.response = response;
 		this.pathVariables = pathVariables;
-		this.queryParameters = new QueryStringDecoder(request.uri()).parameters();
+		this.queryParameters = queryParameters;
 		this.json = json;
 	}
 
