@@ -67,6 +67,9 @@ final class LocalPool {
 
 	private boolean deleted;
 
+	// Deleted because the server stops, not by the API: the pool is not gone for good.
+	private boolean shutDown;
+
 	LocalPool(String id, BrowserPoolRequest config, PoolContext context) {
 		this.id = id;
 		this.config = PoolConfig.withDefaults(config);
@@ -139,7 +142,8 @@ final class LocalPool {
 			}
 			if (this.deleted) {
 				waiter.leave();
-				outbox.add(() -> waiter.sink().error(deletedError()));
+				ApiException error = deletedError();
+				outbox.add(() -> waiter.sink().error(error));
 			}
 			else {
 				this.waiters.addLast(waiter);
@@ -272,6 +276,19 @@ final class LocalPool {
 	 * @throws ApiException 409 if browsers are leased and force is not set
 	 */
 	void delete(boolean force) {
+		delete(force, false);
+	}
+
+	/**
+	 * Deletes the pool because the server stops: destroys its browsers, leased ones too,
+	 * and answers its waiting polls with 503. A 404 would tell their clients the pool does
+	 * not exist, so they would not retry once the server is back.
+	 */
+	void shutDown() {
+		delete(true, true);
+	}
+
+	private void delete(boolean force, boolean shutDown) {
 		Outbox outbox = new Outbox();
 		synchronized (this) {
 			if (!force && !this.leased.isEmpty()) {
@@ -279,13 +296,15 @@ final class LocalPool {
 						+ " leased browser(s); release them first or delete with force");
 			}
 			this.deleted = true;
+			this.shutDown = shutDown;
 			new ArrayList<>(this.leased.values()).forEach((session) -> retire(session, outbox));
 			this.leased.clear();
 			this.idle.forEach((session) -> outbox.destroy(session));
 			this.idle.clear();
+			ApiException error = deletedError();
 			for (PoolWaiter waiter : this.waiters) {
 				waiter.leave();
-				outbox.add(() -> waiter.sink().error(deletedError()));
+				outbox.add(() -> waiter.sink().error(error));
 			}
 			this.waiters.clear();
 		}
@@ -423,7 +442,11 @@ final class LocalPool {
 		outbox.run();
 	}
 
+	// Under the lock, as the answers to polls are collected.
 	private ApiException deletedError() {
+		if (this.shutDown) {
+			return ApiException.unavailable("kernel-local is stopping; browser pool '" + displayName() + "' is gone with it");
+		}
 		return ApiException.notFound("Browser pool '" + displayName() + "' was deleted");
 	}
 

@@ -79,7 +79,8 @@ final class PoolRegistry {
 	}
 
 	/**
-	 * Deletes every pool, leased browsers and all.
+	 * Deletes every pool, leased browsers and all, as the server stops; their waiting polls
+	 * are answered 503, not 404.
 	 */
 	void deleteAll() {
 		List<LocalPool> all;
@@ -87,7 +88,7 @@ final class PoolRegistry {
 			all = new ArrayList<>(this.pools.values());
 			this.pools.clear();
 		}
-		all.forEach((pool) -> pool.delete(true));
+		all.forEach(LocalPool::shutDown);
 	}
 
 	private void checkNameFree(@Nullable String name, @Nullable LocalPool renamed) {

@@ -236,7 +236,9 @@ class BrowserPoolsTests {
 			.toFuture();
 		await().atMost(Duration.ofSeconds(10)).until(() -> pool(name).waiting() == 1);
 		deletePool(name, true);
-		assertThat(waiter.join().status()).isEqualTo(404);
+		Answer answer = waiter.join();
+		assertThat(answer.status()).isEqualTo(404);
+		assertThat(answer.text("code")).isEqualTo("not_found");
 	}
 
 	@Test

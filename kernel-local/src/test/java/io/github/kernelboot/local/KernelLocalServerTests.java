@@ -1,14 +1,17 @@
 package io.github.kernelboot.local;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import io.github.kernelboot.local.ApiCalls.Answer;
 import io.github.kernelboot.local.browser.StubBrowserLauncher;
+import io.netty.handler.codec.http.HttpMethod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +57,24 @@ class KernelLocalServerTests {
 	}
 
 	@Test
+	void stopAnswersWaitingAcquiresWith503SoClientsRetry() {
+		KernelLocalServer server = KernelLocalServer.builder().launcher(new StubBrowserLauncher()).timeScale(0.001).build();
+		server.start();
+		ApiCalls api = new ApiCalls(server);
+		api.post("/browser_pools", "{\"name\":\"busy\",\"size\":1,\"fill_rate_per_minute\":100}");
+		assertThat(api.post("/browser_pools/busy/acquire", "{\"acquire_timeout_seconds\":30}").status()).isEqualTo(200);
+		CompletableFuture<Answer> waiter = api
+			.call(HttpMethod.POST, "/browser_pools/busy/acquire", "{\"acquire_timeout_seconds\":60}")
+			.toFuture();
+		await().atMost(Duration.ofSeconds(10)).until(() -> server.waitingAcquires("busy") == 1);
+		server.stop();
+		Answer answer = waiter.join();
+		// Not 404: the pool was not deleted by anyone, and a client retries a 503.
+		assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+		assertThat(answer.text("code")).isEqualTo("unavailable");
+	}
+
+	@Test
 	void startsAgainAfterStopWithTheSameApiKey() {
 		KernelLocalServer server = KernelLocalServer.builder().launcher(new StubBrowserLauncher()).build();
 		assertThatIllegalStateException().isThrownBy(server::baseUrl);
@@ -88,6 +109,10 @@ class KernelLocalServerTests {
 		}
 		try (KernelLocalServer server = KernelLocalServer.builder().port(port).launcher(new StubBrowserLauncher()).build()) {
 			server.start();
+			// The socket's own address: baseUrl() names 127.0.0.1 for a wildcard bind too.
+			InetSocketAddress bound = server.running().address();
+			assertThat(bound.getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+			assertThat(bound.getPort()).isEqualTo(port);
 			assertThat(server.baseUrl()).isEqualTo("http://127.0.0.1:" + port);
 			assertThat(server.port()).isEqualTo(port);
 		}
