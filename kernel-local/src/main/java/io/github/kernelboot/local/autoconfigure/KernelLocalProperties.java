@@ -6,13 +6,15 @@ import java.time.Duration;
 import io.github.kernelboot.local.KernelLocalServer;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
  * Configuration properties of the in-process kernel-local server, under {@code kernel.local}.
  */
 @ConfigurationProperties("kernel.local")
-public class KernelLocalProperties {
+public class KernelLocalProperties implements InitializingBean {
 
 	/**
 	 * Whether to start kernel-local in-process and point the Kernel client at it. Unset, it
@@ -92,6 +94,29 @@ public class KernelLocalProperties {
 
 	public void setIdleCheckPeriod(Duration idleCheckPeriod) {
 		this.idleCheckPeriod = idleCheckPeriod;
+	}
+
+	/**
+	 * Checks the bound values with the server builder's own checks, so that a bad one
+	 * stops the application at startup naming its property.
+	 * @throws InvalidConfigurationPropertyValueException naming the first bad property
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		KernelLocalServer.Builder builder = KernelLocalServer.builder();
+		check("kernel.local.port", this.port, () -> builder.port(this.port));
+		check("kernel.local.time-scale", this.timeScale, () -> builder.timeScale(this.timeScale));
+		check("kernel.local.idle-check-period", this.idleCheckPeriod,
+				() -> builder.idleCheckPeriod(this.idleCheckPeriod));
+	}
+
+	private static void check(String property, Object value, Runnable apply) {
+		try {
+			apply.run();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException(property, value, ex.getMessage());
+		}
 	}
 
 }

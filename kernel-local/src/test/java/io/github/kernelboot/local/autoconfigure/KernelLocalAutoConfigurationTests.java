@@ -17,9 +17,12 @@ import io.github.kernelboot.lease.KernelBrowser;
 import io.github.kernelboot.local.ChromiumProcesses;
 import io.github.kernelboot.local.KernelLocalServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -88,6 +91,20 @@ class KernelLocalAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("kernel.api-key=sk_live_configured", "kernel.local.enabled=true")
 			.run((context) -> assertThat(context.getBean(KernelClient.class).getBaseUrl())
 				.isEqualTo(context.getBean(KernelLocalServer.class).baseUrl()));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "kernel.local.port, 70000, port must be between 0 and 65535",
+			"kernel.local.time-scale, 0, time scale must be a positive number",
+			"kernel.local.idle-check-period, 0s, idleCheckPeriod must be positive" })
+	void badValueStopsStartupNamingTheProperty(String property, String value, String reason) {
+		this.contextRunner.withPropertyValues(property + "=" + value).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("Property " + property + " with value ")
+				.hasMessageContaining(reason);
+		});
 	}
 
 	@Test
