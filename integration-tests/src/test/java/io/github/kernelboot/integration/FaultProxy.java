@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -85,6 +86,8 @@ final class FaultProxy implements AutoCloseable {
 	private final AtomicInteger requests = new AtomicInteger();
 
 	private final AtomicInteger connections = new AtomicInteger();
+
+	private final AtomicLong clock = new AtomicLong();
 
 	private final Map<Fault, AtomicInteger> injected = new EnumMap<>(Fault.class);
 
@@ -208,14 +211,17 @@ final class FaultProxy implements AutoCloseable {
 						if (server == null || server.isClosed()) {
 							server = connectUpstream();
 						}
+						long sentAt = this.clock.incrementAndGet();
 						server.getOutputStream().write(request.bytes());
 						server.getOutputStream().flush();
 						HttpMessage response = HttpMessage.read(server.getInputStream(), !request.isHead());
 						if (response == null) {
 							return;
 						}
+						long answeredAt = this.clock.incrementAndGet();
 						this.forwarded.add(new Forwarded(request.startLine(),
-								new String(request.body(), StandardCharsets.UTF_8), response.status()));
+								new String(request.body(), StandardCharsets.UTF_8), response.status(),
+								new String(response.body(), StandardCharsets.UTF_8), sentAt, answeredAt));
 						if (response.status() == 101) {
 							// A websocket upgrade (CDP): from now on the bytes pass through as they are.
 							toClient.write(response.bytes());
@@ -346,13 +352,19 @@ final class FaultProxy implements AutoCloseable {
 	}
 
 	/**
-	 * A request that reached the server.
+	 * A request that reached the server. {@code sentAt} and {@code answeredAt} are ticks of
+	 * one clock shared by all connections: whatever the server did with the request, it did
+	 * after {@code sentAt} and before {@code answeredAt}.
 	 *
 	 * @param requestLine its request line
 	 * @param body its body
 	 * @param status the status the server answered
+	 * @param responseBody the body the server answered (raw chunks if it answered chunked)
+	 * @param sentAt tick taken just before the request was sent to the server
+	 * @param answeredAt tick taken just after the whole answer came back, before the client
+	 * got any of it
 	 */
-	record Forwarded(String requestLine, String body, int status) {
+	record Forwarded(String requestLine, String body, int status, String responseBody, long sentAt, long answeredAt) {
 
 	}
 

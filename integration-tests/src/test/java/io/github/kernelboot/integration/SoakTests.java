@@ -1,7 +1,11 @@
 package io.github.kernelboot.integration;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,6 +49,12 @@ class SoakTests {
 	private static final Duration CAP = Duration.ofMinutes(2);
 
 	private static final Pattern JWT = Pattern.compile("jwt=([^&]+)");
+
+	private static final Pattern SESSION_ID = Pattern.compile("\"session_id\"\\s*:\\s*\"([^\"]+)\"");
+
+	private static final String ACQUIRE = "POST /browser_pools/soak/acquire";
+
+	private static final String RELEASE = "POST /browser_pools/soak/release";
 
 	@Test
 	void soakThroughInjectedFaultsLeavesNothingLeasedAndNothingLeaked(CapturedOutput output) throws Exception {
@@ -129,15 +139,74 @@ class SoakTests {
 		int leased = 0;
 		int released = 0;
 		for (Forwarded exchange : forwarded) {
-			if (exchange.requestLine().startsWith("POST /browser_pools/soak/acquire") && exchange.status() == 200) {
+			if (exchange.requestLine().startsWith(ACQUIRE) && exchange.status() == 200) {
 				leased++;
 			}
-			if (exchange.requestLine().startsWith("POST /browser_pools/soak/release") && exchange.status() == 204) {
+			if (exchange.requestLine().startsWith(RELEASE) && exchange.status() == 204) {
 				released++;
 			}
 		}
 		assertThat(leased).isGreaterThan(WORKERS * CYCLES_PER_WORKER / 2);
 		assertThat(released).isEqualTo(leased);
+		assertEachLeaseReleasedOnceWhileLeased(forwarded);
+	}
+
+	/**
+	 * Replays, in the order they took effect on the server, the acquires answered 200 and the
+	 * releases that reached it: an acquire leases the session its answer names, a release
+	 * answered 204 ends that lease. Every release must reach the server while its session is
+	 * leased, a session is leased again only once free, and at the end no lease is left. A
+	 * release sent twice fails it: either the copy arrives while the session is free, or it
+	 * ends the next holder's lease and that holder's own release arrives while it is free.
+	 *
+	 * <p>Order of effect: a lease exists before the proxy has the acquire's answer, and a
+	 * release takes effect after the proxy sent it; the next acquire of a session cannot be
+	 * answered before the release that freed it was sent, nor a release sent before the
+	 * answer of the acquire it ends. So an acquire counts at {@code answeredAt}, a release at
+	 * {@code sentAt}, and the ticks of a correct history come out in its order.
+	 */
+	private static void assertEachLeaseReleasedOnceWhileLeased(List<Forwarded> forwarded) {
+		List<Forwarded> events = forwarded.stream()
+			.filter((exchange) -> isLease(exchange) || exchange.requestLine().startsWith(RELEASE))
+			.sorted(Comparator
+				.comparingLong((exchange) -> isLease(exchange) ? exchange.answeredAt() : exchange.sentAt()))
+			.toList();
+		Map<String, Forwarded> leases = new HashMap<>();
+		List<String> violations = new ArrayList<>();
+		for (Forwarded event : events) {
+			if (isLease(event)) {
+				String session = sessionId(event.responseBody());
+				Forwarded holder = leases.put(session, event);
+				if (holder != null) {
+					violations.add("session " + session + " leased at tick " + event.answeredAt()
+							+ " while still leased since tick " + holder.answeredAt());
+				}
+			}
+			else {
+				String session = sessionId(event.body());
+				if (!leases.containsKey(session)) {
+					violations.add("release of session " + session + " (answered " + event.status()
+							+ ") reached the server at tick " + event.sentAt() + " while the session was not leased");
+				}
+				else if (event.status() == 204) {
+					leases.remove(session);
+				}
+			}
+		}
+		leases.forEach((session, lease) -> violations
+			.add("lease of session " + session + " from tick " + lease.answeredAt() + " never released"));
+		assertThat(events).filteredOn(SoakTests::isLease).hasSizeGreaterThan(WORKERS * CYCLES_PER_WORKER / 2);
+		assertThat(violations).as("leases and releases replayed from what reached the server").isEmpty();
+	}
+
+	private static boolean isLease(Forwarded exchange) {
+		return exchange.requestLine().startsWith(ACQUIRE) && exchange.status() == 200;
+	}
+
+	private static String sessionId(String json) {
+		Matcher session = SESSION_ID.matcher(json);
+		assertThat(session.find()).as("session_id in %s", json).isTrue();
+		return session.group(1);
 	}
 
 	// Faults go to the Kernel API only; the CDP websockets pass untouched.
